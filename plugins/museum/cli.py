@@ -1,0 +1,110 @@
+"""The command line: ``python build.py check | new | schemas | build | serve``.
+
+Every command prints problems the same way and exits 1 when there are any; no traceback reaches
+a curator (an unexpected failure is reported as an internal error with a hint, exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .problems import Problem, problems_to_json
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        print(problems_to_json(problems))
+        return
+    for problem in problems:
+        print(problem)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(problem.github_annotation())
+    if problems:
+        files = len({p.path for p in problems})
+        print(f"发现 {len(problems)} 个问题，涉及 {files} 个文件 / {len(problems)} problem(s) in {files} file(s)",
+              file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_collection, summary
+
+    cat, problems = check_collection(args.collections, ROOT)
+    if args.paths:
+        wanted = [_shown(p) for p in args.paths]
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    _print_problems(problems, args.format)
+    if problems:
+        return 1
+    if args.format == "json":
+        return 0
+    print(summary(cat))
+    return 0
+
+
+def _shown(path: str) -> str:
+    full = Path(path).resolve()
+    try:
+        return full.relative_to(ROOT).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import NewRecordError, write_template
+
+    try:
+        written = write_template(args.collections, args.kind, args.id)
+    except NewRecordError as error:
+        print(f"{error.zh} / {error.en}", file=sys.stderr)
+        return 1
+    print(f"已创建 / created: {_shown(str(written))}")
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(ROOT / "schemas"):
+        print(_shown(str(path)))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="build.py", description="国家数字工业博物馆 / National Digital Industrial Museum")
+    ap.add_argument("--collections", type=Path, default=ROOT / "collections",
+                    help="records folder (default: collections/)")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="检查记录 / check the records")
+    check.add_argument("paths", nargs="*", help="only report problems in these files or folders")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.set_defaults(run=cmd_check)
+
+    new = sub.add_parser("new", help="新建记录模板 / write a template record")
+    new.add_argument("kind", choices=["museum", "artifact", "exhibition", "heritage", "route"])
+    new.add_argument("id")
+    new.set_defaults(run=cmd_new)
+
+    schemas = sub.add_parser("schemas", help="导出 JSON Schema / write schemas/*.schema.json")
+    schemas.set_defaults(run=cmd_schemas)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for curators
+        if os.environ.get("MUSEUM_DEBUG"):
+            raise
+        print(f"内部错误：{exc!r}（设置 MUSEUM_DEBUG=1 查看详情）/ internal error: {exc!r} "
+              f"(set MUSEUM_DEBUG=1 for details)", file=sys.stderr)
+        return 2

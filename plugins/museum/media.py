@@ -1,0 +1,75 @@
+"""Where a record's image lives, and whether it is a picture we can use.
+
+``src`` starting with ``media/`` is relative to ``collections/``; any other ``src`` is relative to
+the record's own folder. Either way the file, with every symlink resolved, must stay inside
+``collections/``: a record must never make the build read (or publish) a file from elsewhere.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from PIL import Image as PILImage
+
+# Larger than any museum photograph we expect (about 16,000 x 12,000); above it a file is refused
+# as a possible decompression bomb before any pixel is decoded.
+MAX_PIXELS = 200_000_000
+
+
+@dataclass(frozen=True)
+class ImageFault:
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    path: Path
+    width: int
+    height: int
+    format: str
+
+
+def resolve_src(src: str, record_file: Path, collections: Path) -> Path | ImageFault:
+    pure = PurePosixPath(src.replace("\\", "/"))
+    if pure.is_absolute() or (pure.parts and ":" in pure.parts[0]):
+        return ImageFault("图片路径不能是绝对路径", "an image path must not be absolute")
+    base = collections if pure.parts and pure.parts[0] == "media" else record_file.parent
+    candidate = base.joinpath(*pure.parts)
+    try:
+        real = candidate.resolve(strict=False)
+    except (OSError, RuntimeError):
+        return ImageFault("图片路径无法解析（循环链接？）", "the image path cannot be resolved (a symlink loop?)")
+    if not real.is_relative_to(collections.resolve()):
+        return ImageFault("图片路径指向 collections/ 之外", "the image path leads outside collections/")
+    if not real.exists():
+        return ImageFault(f"找不到图片文件 {src}", f"image file {src} does not exist")
+    if not real.is_file():
+        return ImageFault(f"{src} 不是文件", f"{src} is not a file")
+    return real
+
+
+def inspect_image(path: Path) -> ImageInfo | ImageFault:
+    """Read the image's header (not its pixels): format, size, and whether it is safe to decode."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(path) as im:
+                width, height = im.size
+                fmt = im.format or "?"
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        return ImageFault("图片像素过多，疑似解压炸弹", "the image has too many pixels (a decompression bomb?)")
+    except PILImage.UnidentifiedImageError:
+        return ImageFault("不是可识别的图片文件", "not an image file that can be read")
+    except OSError as exc:
+        return ImageFault(f"无法读取图片：{exc}", f"cannot read the image: {exc}")
+    if width * height > MAX_PIXELS:
+        return ImageFault("图片像素过多，疑似解压炸弹", "the image has too many pixels (a decompression bomb?)")
+    if width < 1 or height < 1:
+        return ImageFault("图片尺寸为零", "the image has no pixels")
+    return ImageInfo(path, width, height, fmt)
+
+
+PILImage.MAX_IMAGE_PIXELS = MAX_PIXELS
