@@ -75,6 +75,38 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .check import check_collection
+    from .sitebuild import BuildFailed, build_site
+
+    _, problems = check_collection(args.collections, ROOT)
+    if problems:
+        _print_problems(problems, "text")
+        print("记录有问题，未构建网站；原有 site/ 保持不变 / not built: the records have problems; "
+              "the previous site/ is unchanged", file=sys.stderr)
+        return 1
+    try:
+        build_site(ROOT / "mkdocs.yml", args.site_dir)
+    except BuildFailed as error:
+        print(f"构建失败，原有 site/ 保持不变 / build failed, the previous site/ is unchanged:\n{error}", file=sys.stderr)
+        return 1
+    print(f"已生成 / built: {_shown(str(args.site_dir))}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .check import check_collection
+    from .sitebuild import serve_site
+
+    _, problems = check_collection(args.collections, ROOT)
+    if problems:
+        _print_problems(problems, "text")
+        return 1
+    print(f"预览 / preview: http://{args.dev_addr}/  (Ctrl+C 停止 / to stop)")
+    serve_site(ROOT / "mkdocs.yml", args.dev_addr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="build.py", description="国家数字工业博物馆 / National Digital Industrial Museum")
     ap.add_argument("--collections", type=Path, default=ROOT / "collections",
@@ -90,6 +122,14 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["museum", "artifact", "exhibition", "heritage", "route"])
     new.add_argument("id")
     new.set_defaults(run=cmd_new)
+
+    build = sub.add_parser("build", help="检查并生成网站 / check, then build site/")
+    build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.set_defaults(run=cmd_build)
+
+    serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
 
     schemas = sub.add_parser("schemas", help="导出 JSON Schema / write schemas/*.schema.json")
     schemas.set_defaults(run=cmd_schemas)

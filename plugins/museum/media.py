@@ -27,9 +27,10 @@ class ImageFault:
 @dataclass(frozen=True)
 class ImageInfo:
     path: Path
-    width: int
+    width: int  # as displayed, after the EXIF orientation is applied
     height: int
     format: str
+    mode: str
 
 
 def resolve_src(src: str, record_file: Path, collections: Path) -> Path | ImageFault:
@@ -59,6 +60,10 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
             with PILImage.open(path) as im:
                 width, height = im.size
                 fmt = im.format or "?"
+                mode = im.mode
+                # Orientations 5-8 turn the picture a quarter: width and height swap when shown.
+                if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+                    width, height = height, width
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return ImageFault("图片像素过多，疑似解压炸弹", "the image has too many pixels (a decompression bomb?)")
     except PILImage.UnidentifiedImageError:
@@ -69,7 +74,7 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
         return ImageFault("图片像素过多，疑似解压炸弹", "the image has too many pixels (a decompression bomb?)")
     if width < 1 or height < 1:
         return ImageFault("图片尺寸为零", "the image has no pixels")
-    return ImageInfo(path, width, height, fmt)
+    return ImageInfo(path, width, height, fmt, mode)
 
 
 PILImage.MAX_IMAGE_PIXELS = MAX_PIXELS

@@ -1,0 +1,108 @@
+"""The MkDocs adapter: hands the museum's pages to MkDocs and the Material theme.
+
+Everything that matters happens in the core (check → catalogue → page specs → HTML). This plugin
+only (1) adds one generated file per page spec, (2) replaces the page's content with the HTML the
+core rendered, skipping Markdown, (3) puts the core's <head> tags into the theme's context, and
+(4) writes pictures and redirects after the build. Swapping MkDocs for another host means
+rewriting this file only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .check import check_collection
+from .images import produce, publish
+from .pages import PageSpec, Site
+from .redirects import write_redirects
+from .render import Renderer
+from .siteplan import plan_site
+
+log = logging.getLogger("mkdocs.plugins.museum")
+GENERATED_BY = "museum"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class MuseumConfig(Config):
+    collections = c.Type(str, default="collections")
+    image_cache = c.Type(str, default=".cache/images")
+    image_workers = c.Type(int, default=0)  # 0: one per core
+
+
+class MuseumPlugin(BasePlugin[MuseumConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        self.root = root
+        self.collections = (root / self.config.collections).resolve()
+        self.cache = (root / self.config.image_cache).resolve()
+        self.site_url = config.site_url or DEFAULT_SITE_URL
+        return config
+
+    @event_priority(50)  # before other plugins look at the files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        cat, problems = check_collection(self.collections, self.root)
+        if problems:
+            shown = "\n".join(str(p) for p in problems[:50])
+            more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
+            raise PluginError(f"藏品记录有 {len(problems)} 个问题 / the collection has {len(problems)} problem(s):\n"
+                              f"{shown}{more}")
+        self.site: Site = plan_site(cat, self.site_url)
+        self.renderer = Renderer(self.site_url)
+        self.specs: dict[str, PageSpec] = {}
+        for spec in self.site.pages:
+            if files.get_file_from_path(spec.src_uri) is not None:
+                raise PluginError(f"docs/{spec.src_uri} 与生成的页面冲突 / collides with a generated page")
+            file = File.generated(config, spec.src_uri, content=_front_matter(spec))
+            file.generated_by = GENERATED_BY
+            files.append(file)
+            self.specs[spec.src_uri] = spec
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return "" if page.file.src_uri in self.specs else markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        return str(self.renderer.body(spec)) if spec else html
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context["museum_head"] = self.renderer.head(spec)
+            context["museum_search"] = spec.search
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        pictures = list(self.site.pictures.values())
+        made = produce(pictures, self.cache, workers=self.config.image_workers or None)
+        publish(pictures, self.cache, Path(config.site_dir))
+        write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
+        log.info("museum: %d pages, %d pictures (%d made), %d redirects",
+                 len(self.specs), len(pictures), made, len(self.site.redirects))
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(self.collections))
+        return server
+
+
+def _front_matter(spec: PageSpec) -> str:
+    # JSON strings are valid YAML scalars, so titles with colons or quotes need no other escaping.
+    meta = {
+        "title": spec.title,
+        "description": spec.description,
+        "hide": ["navigation", "toc"],
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"

@@ -1,0 +1,267 @@
+"""One page per record: artifacts, museums, exhibitions, heritage sites, routes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import jsonld, urls
+from .catalogue import Catalogue
+from .fields import Text
+from .markup import plain
+from .models import Artifact, Exhibition, Heritage, Museum, Record, Route
+from .pages import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
+from .views import Card, Fact, Link, Section
+
+MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
+GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
+STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
+
+
+class RecordPages:
+    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str]):
+        self.cat = cat
+        self.pictures = pictures
+        self.absolute = absolute
+
+    # --- shared pieces ----------------------------------------------------------------------------
+    def card(self, record: Record) -> Card:
+        figure = self.pictures.first(record)
+        if isinstance(record, Artifact):
+            museum = self.cat.museums[record.museum.id]
+            return Card(urls.record(record.key), record.title, self.vocab("industries", record.industry).zh,
+                        f"{record.date} · {museum.name.zh}", figure)
+        if isinstance(record, Museum):
+            return Card(urls.record(record.key), record.name, self.vocab("museum-types", record.type).zh,
+                        f"{self.vocab('provinces', record.province).zh} · {record.city.zh}", figure)
+        if isinstance(record, Exhibition):
+            return Card(urls.record(record.key), record.title, STATUS[record.status], plain(record.summary.zh, 60),
+                        figure)
+        if isinstance(record, Heritage):
+            return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level).zh,
+                        f"{self.vocab('provinces', record.province).zh}{' · ' + record.city.zh if record.city else ''}",
+                        figure)
+        assert isinstance(record, Route)
+        return Card(urls.record(record.key), record.title, "工业旅游线路", f"{len(record.stops)} 站", figure)
+
+    def vocab(self, vocabulary: str, vid: str) -> Text:
+        return self.cat.label(vocabulary, vid)
+
+    def link(self, record: Record) -> Link:
+        return Link(record.label, urls.record(record.key))
+
+    def og_image(self, record: Record) -> str | None:
+        figure = self.pictures.first(record)
+        return figure.picture.url(figure.picture.fallback) if figure else None
+
+    def _abs_image(self, record: Record) -> str | None:
+        image = self.og_image(record)
+        return self.absolute(image) if image else None
+
+    def _spec(self, record: Record, template: str, description: str, crumbs: list[Link], data: dict,
+              context: dict, og_type: str = "article") -> PageSpec:
+        url = urls.record(record.key)
+        crumbs = [*crumbs, Link(record.label, url)]
+        return PageSpec(
+            url=url,
+            template=template,
+            title=record.label.zh,
+            description=plain(description) or record.label.zh,
+            context={"record": record, "permalink": self.absolute(url), **context},
+            breadcrumbs=crumbs,
+            jsonld=[data, jsonld.breadcrumbs(crumbs, self.absolute)],
+            og_type=og_type,
+            og_image=self.og_image(record),
+        )
+
+    # --- artifact ---------------------------------------------------------------------------------
+    def artifact(self, a: Artifact) -> PageSpec:
+        cat = self.cat
+        museum = cat.museums[a.museum.id]
+        era = cat.era_of.get(a.id or "", "")
+        industry = self.vocab("industries", a.industry)
+        facts = [
+            Fact("收藏单位", museum.name, (self.link(museum),)),
+            Fact("行业", industry, (Link(industry, urls.facet("industry", a.industry)),)),
+            Fact("时期", self.vocab("eras", era), (Link(self.vocab("eras", era), urls.facet("era", era)),)),
+            Fact("年代", str(a.date)),
+        ]
+        optional = [("制造者", a.maker), ("产地", a.place_made), ("尺寸", a.dimensions)]
+        facts += [Fact(label, value) for label, value in optional if value]
+        if a.materials:
+            facts.append(Fact("材质", "、".join(m.zh for m in a.materials)))
+        if a.inventory_number:
+            facts.append(Fact("藏品编号", a.inventory_number))
+        if a.heritage:
+            facts.append(Fact("相关工业遗产", "", tuple(self.link(cat.heritage[r.id]) for r in a.heritage)))
+        if a.rights:
+            facts.append(Fact("权利说明", a.rights))
+        exhibitions = cat.referring(a.key, "exhibition")
+        related = [cat.get(r) for r in a.related]
+        # Objects that name this one as related are related too, in both directions.
+        related += [r for r in cat.referring(a.key, "artifact") if r not in related]
+        sections = [
+            Section("exhibitions", "展出本藏品的展览", links=[self.link(e) for e in exhibitions]),
+            Section("related", "相关藏品", cards=[self.card(r) for r in related if r is not None]),
+        ]
+        permalink = self.absolute(urls.record(a.key))
+        citation = (f"{a.title.zh}，{a.date}，{museum.name.zh}藏。{SITE_NAME}，{permalink}")
+        data = jsonld.artifact(a, permalink, museum.name, self.absolute(urls.record(museum.key)),
+                               self._abs_image(a), self.vocab("eras", era))
+        crumbs = [home_crumb(), Link("藏品", urls.COLLECTION), Link(industry, urls.facet("industry", a.industry))]
+        return self._spec(a, "artifact.html", a.description.zh, crumbs, data, {
+            "figures": self.pictures.figures(a),
+            "facts": facts,
+            "sections": [s for s in sections if s.cards or s.links],
+            "citation": citation,
+            "kicker": industry.zh,
+        })
+
+    # --- museum -----------------------------------------------------------------------------------
+    def museum(self, m: Museum) -> PageSpec:
+        cat = self.cat
+        province = self.vocab("provinces", m.province)
+        facts = [
+            Fact("类型", self.vocab("museum-types", m.type)),
+            Fact("行业", "", tuple(Link(self.vocab("industries", i), f"{urls.DIRECTORY}industry/{i}/")
+                                 for i in m.industries)),
+            Fact("地区", f"{province.zh} {m.city.zh}", (Link(province, f"{urls.DIRECTORY}province/{m.province}/"),)),
+        ]
+        if m.grade:
+            facts.append(Fact("等级", GRADES[m.grade]))
+        optional = [("地址", m.address), ("开放时间", m.opening_hours), ("门票", m.admission)]
+        facts += [Fact(label, value) for label, value in optional if value]
+        if m.founded:
+            facts.append(Fact("建成开放", str(m.founded)))
+        if m.website:
+            facts.append(Fact("官方网站", "", (Link(str(m.website), str(m.website)),)))
+        if m.location:
+            approx = "（近似位置）" if m.location.approximate else ""
+            facts.append(Fact("坐标", f"北纬 {m.location.lat:.4f}°，东经 {m.location.lon:.4f}°{approx}"))
+        artifacts = cat.referring(m.key, "artifact")
+        heritage = [cat.heritage[r.id] for r in m.heritage] + [
+            h for h in cat.referring(m.key, "heritage") if h.key not in m.heritage]
+        listing = urls.facet("museum", m.id or "")
+        sections = [
+            Section("artifacts", f"馆藏精品（{len(artifacts)} 件）", cards=[self.card(a) for a in artifacts[:MUSEUM_CARDS]],
+                    more=Link(f"查看全部 {len(artifacts)} 件藏品", listing) if artifacts else None),
+            Section("exhibitions", "展览", cards=[self.card(e) for e in cat.referring(m.key, "exhibition")]),
+            Section("heritage", "相关工业遗产", links=[self.link(h) for h in heritage]),
+            Section("routes", "途经本馆的线路", links=[self.link(r) for r in cat.referring(m.key, "route")]),
+        ]
+        data = jsonld.museum(m, self.absolute(urls.record(m.key)), province, self._abs_image(m))
+        crumbs = [home_crumb(), Link("博物馆名录", urls.DIRECTORY), Link(province, f"{urls.DIRECTORY}province/{m.province}/")]
+        return self._spec(m, "museum.html", text_of(m.description) or m.name.zh, crumbs, data, {
+            "figures": self.pictures.figures(m),
+            "facts": facts,
+            "sections": [s for s in sections if s.cards or s.links],
+            "kicker": self.vocab("museum-types", m.type).zh,
+        })
+
+    # --- exhibition -------------------------------------------------------------------------------
+    def exhibition(self, e: Exhibition) -> PageSpec:
+        cat = self.cat
+        host = cat.museums[e.museum.id] if e.museum else None
+        facts = [Fact("展览类型", STATUS[e.status])]
+        if host:
+            facts.append(Fact("主办", host.name, (self.link(host),)))
+        if e.dates and (e.dates.start or e.dates.end):
+            facts.append(Fact("展期", f"{e.dates.start or ''} — {e.dates.end or ''}"))
+        if e.curators:
+            facts.append(Fact("策展", "、".join(c.zh for c in e.curators)))
+        if e.audience:
+            facts.append(Fact("适合对象", "、".join(self.vocab("audiences", a).zh for a in e.audience)))
+        sections = [
+            {
+                "anchor": f"section-{i}",
+                "number": i,
+                "title": s.title,
+                "text": s.text,
+                "cards": [self.card(cat.artifacts[r.id] if r.id in cat.artifacts else cat.get(r)) for r in s.artifacts],
+                "figures": [self.pictures.figure(e, image) for image in s.images],
+            }
+            for i, s in enumerate(e.sections, 1)
+        ]
+        related = [cat.get(r) for r in e.related]
+        cover = self.pictures.figure(e, e.cover) if e.cover else None
+        data = jsonld.exhibition(e, self.absolute(urls.record(e.key)),
+                                 (host.name, self.absolute(urls.record(host.key))) if host else None,
+                                 self._abs_image(e))
+        crumbs = [home_crumb(), Link("展览", urls.EXHIBITIONS)]
+        return self._spec(e, "exhibition.html", e.summary.zh, crumbs, data, {
+            "cover": cover,
+            "facts": facts,
+            "chapters": sections,
+            "related": [self.link(r) for r in related if r is not None],
+            "kicker": STATUS[e.status],
+        })
+
+    # --- heritage ---------------------------------------------------------------------------------
+    def heritage(self, h: Heritage) -> PageSpec:
+        cat = self.cat
+        province = self.vocab("provinces", h.province)
+        level = self.vocab("heritage-levels", h.level)
+        facts = [Fact("级别", level, (Link(level, f"{urls.HERITAGE_LIST}level/{h.level}/"),))]
+        if h.batch:
+            facts.append(Fact("批次", f"第{h.batch}批", (Link(f"第{h.batch}批", f"{urls.HERITAGE_LIST}batch/{h.batch}/"),)))
+        facts.append(Fact("地区", f"{province.zh} {text_of(h.city)}".strip(),
+                          (Link(province, f"{urls.HERITAGE_LIST}province/{h.province}/"),)))
+        if h.address:
+            facts.append(Fact("地址", h.address))
+        if h.industry:
+            industry = self.vocab("industries", h.industry)
+            facts.append(Fact("行业", industry, (Link(industry, f"{urls.HERITAGE_LIST}industry/{h.industry}/"),)))
+        for label, value in [("始建", h.founded), ("公布时间", h.listed)]:
+            if value:
+                facts.append(Fact(label, str(value)))
+        for label, text in [("公布机关", h.issuer), ("申报单位", h.applicant)]:
+            if text:
+                facts.append(Fact(label, text))
+        if h.open_to_public is not None:
+            facts.append(Fact("对外开放", "是" if h.open_to_public else "否"))
+        if h.status == "revoked":
+            facts.append(Fact("状态", "已撤销"))
+        if h.location:
+            approx = "（城市级近似位置）" if h.location.approximate else ""
+            source = f"；来源：{h.location.source.zh}" if h.location.source else ""
+            facts.append(Fact("坐标", f"北纬 {h.location.lat:.4f}°，东经 {h.location.lon:.4f}°{approx}{source}"))
+        museums = [cat.museums[r.id] for r in h.museums] + [
+            m for m in cat.referring(h.key, "museum") if m.key not in h.museums]
+        sections = [
+            Section("museums", "相关博物馆", cards=[self.card(m) for m in museums]),
+            Section("artifacts", "相关藏品", cards=[self.card(a) for a in cat.referring(h.key, "artifact")[:MUSEUM_CARDS]]),
+            Section("routes", "途经此地的线路", links=[self.link(r) for r in cat.referring(h.key, "route")]),
+        ]
+        data = jsonld.heritage(h, self.absolute(urls.record(h.key)), self._abs_image(h))
+        crumbs = [home_crumb(), Link("工业遗产名录", urls.HERITAGE_LIST)]
+        return self._spec(h, "heritage.html", text_of(h.description) or "、".join(i.zh for i in h.core_items),
+                          crumbs, data, {
+                              "figures": self.pictures.figures(h),
+                              "facts": facts,
+                              "core_items": h.core_items,
+                              "sections": [s for s in sections if s.cards or s.links],
+                              "kicker": level.zh,
+                          })
+
+    # --- route ------------------------------------------------------------------------------------
+    def route(self, r: Route) -> PageSpec:
+        cat = self.cat
+        stops = []
+        for i, stop in enumerate(r.stops, 1):
+            target = cat.get(stop.stop)
+            assert target is not None
+            stops.append({"number": i, "card": self.card(target), "note": stop.note, "duration": stop.duration})
+        facts = [Fact(label, value) for label, value in
+                 [("主题", r.theme), ("建议时长", r.duration), ("适宜季节", r.season)] if value]
+        if r.audience:
+            facts.append(Fact("适合对象", "、".join(self.vocab("audiences", a).zh for a in r.audience)))
+        data = jsonld.route(r, self.absolute(urls.record(r.key)),
+                            [(s["card"].title, self.absolute(s["card"].url)) for s in stops])
+        crumbs = [home_crumb(), Link("线路", urls.ROUTES)]
+        return self._spec(r, "route.html", text_of(r.description) or r.title.zh, crumbs, data, {
+            "facts": facts,
+            "stops": stops,
+            "kicker": "工业旅游与研学线路",
+        })
+
+    def page(self, record: Record) -> PageSpec:
+        return getattr(self, record.kind)(record)

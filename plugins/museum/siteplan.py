@@ -1,0 +1,37 @@
+"""Phase 3 as one call: catalogue in, every page of the site (as data) out."""
+
+from __future__ import annotations
+
+from . import urls
+from .catalogue import Catalogue
+from .fields import Ref
+from .fieldref import fields_reference
+from .listings import Listings
+from .pages import PageSpec, Pictures, Site
+from .recordpages import RecordPages
+
+
+def plan_site(cat: Catalogue, site_url: str) -> Site:
+    base = site_url.rstrip("/") + "/"
+
+    def absolute(url: str) -> str:
+        return base + url
+
+    pictures = Pictures(cat)
+    records = RecordPages(cat, pictures, absolute)
+    listings = Listings(cat, records, absolute)
+    pages: list[PageSpec] = [listings.home()]
+    for table in cat.records.values():
+        pages.extend(records.page(record) for record in table.values())
+    pages.extend(listings.collection())
+    pages.extend(listings.directory())
+    pages.extend(listings.exhibitions())
+    pages.extend(listings.heritage())
+    pages.extend(listings.routes())
+    pages.append(fields_reference(absolute))
+    redirects = {
+        urls.record(Ref(kind, old)): urls.record(Ref(kind, new))
+        for kind, aliases in cat.aliases.items()
+        for old, new in aliases.items()
+    }
+    return Site(cat, pages, pictures.planned, redirects)
