@@ -85,6 +85,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("记录有问题，未构建网站；原有 site/ 保持不变 / not built: the records have problems; "
               "the previous site/ is unchanged", file=sys.stderr)
         return 1
+    # The MkDocs plugin reads the records folder from mkdocs.yml, which takes it from here.
+    os.environ["MUSEUM_COLLECTIONS"] = str(args.collections.resolve())
     try:
         build_site(ROOT / "mkdocs.yml", args.site_dir)
     except BuildFailed as error:
@@ -102,6 +104,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if problems:
         _print_problems(problems, "text")
         return 1
+    os.environ["MUSEUM_COLLECTIONS"] = str(args.collections.resolve())
     print(f"预览 / preview: http://{args.dev_addr}/  (Ctrl+C 停止 / to stop)")
     serve_site(ROOT / "mkdocs.yml", args.dev_addr)
     return 0
