@@ -56,6 +56,8 @@ def generate(out: Path, n: int, seed: int = 1) -> Path:
             "description": _text(rng, 6),
         })
     for i in range(n):
+        # Each object draws from its own generator, so object i reads the same at any N.
+        rng = random.Random(f"{seed}-artifact-{i}")
         year = rng.randint(1865, 2024)
         _dump(coll / "artifacts" / f"artifact-{i:06d}.yaml", {
             "title": {"zh": f"{rng.choice(PLACES)}牌{rng.choice(THINGS)}（{i + 1}号）", "en": f"Object {i + 1}"},
@@ -69,6 +71,7 @@ def generate(out: Path, n: int, seed: int = 1) -> Path:
             "significance": _text(rng, 4),
             "tags": [rng.choice(THINGS), rng.choice(PLACES)],
         })
+    rng = random.Random(f"{seed}-rest")
     for i in range(max(1, n // 50)):
         _dump(coll / "exhibitions" / f"exhibition-{i:05d}.yaml", {
             "title": {"zh": f"工业记忆第{i + 1}展", "en": f"Industrial Memory {i + 1}"},
