@@ -26,6 +26,7 @@ from .images import produce, publish
 from .pages import PageSpec, Site
 from .redirects import write_redirects
 from .render import Renderer
+from .search import SearchIndexError, index_site
 from .siteplan import plan_site
 
 log = logging.getLogger("mkdocs.plugins.museum")
@@ -89,6 +90,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         made = produce(pictures, self.cache, workers=self.config.image_workers or None)
         publish(pictures, self.cache, Path(config.site_dir))
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
         log.info("museum: %d pages, %d pictures (%d made), %d redirects",
                  len(self.specs), len(pictures), made, len(self.site.redirects))
 

@@ -12,16 +12,18 @@ from .models import Artifact, Exhibition, Heritage, Museum, Record, Route
 from .pages import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from .views import Card, Fact, Link, Section
 
+KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
 MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
 GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
 STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
 
 
 class RecordPages:
-    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str]):
+    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str], base_path: str = "/"):
         self.cat = cat
         self.pictures = pictures
         self.absolute = absolute
+        self.base_path = base_path  # the site's path on its host, for search results' thumbnails
 
     # --- shared pieces ----------------------------------------------------------------------------
     def card(self, record: Record) -> Card:
@@ -58,10 +60,24 @@ class RecordPages:
         return self.absolute(image) if image else None
 
     def _spec(self, record: Record, template: str, description: str, crumbs: list[Link], data: dict,
-              context: dict, og_type: str = "article") -> PageSpec:
+              context: dict, filters: dict[str, list[Text]] | None = None, museum: Text | None = None,
+              og_type: str = "article") -> PageSpec:
         url = urls.record(record.key)
         crumbs = [*crumbs, Link(record.label, url)]
+        context.setdefault("facts", []).append(Fact("记录编号", record.id or ""))
+        meta = {"title": record.label.zh, "kind": KIND_LABELS[record.kind]}
+        figure = self.pictures.first(record)
+        if figure:
+            meta["image"] = self.base_path + figure.picture.url(figure.picture.thumb)
+            meta["image_alt"] = figure.alt.zh
+        if museum:
+            meta["museum"] = museum.zh
+        search_filters = {"类别": [KIND_LABELS[record.kind]]}
+        for name, values in (filters or {}).items():
+            search_filters[name] = [v.zh for v in values]
         return PageSpec(
+            search_filters=search_filters,
+            search_meta=meta,
             url=url,
             template=template,
             title=record.label.zh,
@@ -114,7 +130,9 @@ class RecordPages:
             "sections": [s for s in sections if s.cards or s.links],
             "citation": citation,
             "kicker": industry.zh,
-        })
+        }, filters={"行业": [industry], "时期": [self.vocab("eras", era)],
+                    "地区": [self.vocab("provinces", museum.province)], "收藏单位": [museum.name]},
+            museum=museum.name)
 
     # --- museum -----------------------------------------------------------------------------------
     def museum(self, m: Museum) -> PageSpec:
@@ -155,7 +173,7 @@ class RecordPages:
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
             "kicker": self.vocab("museum-types", m.type).zh,
-        })
+        }, filters={"行业": [self.vocab("industries", i) for i in m.industries], "地区": [province]})
 
     # --- exhibition -------------------------------------------------------------------------------
     def exhibition(self, e: Exhibition) -> PageSpec:
@@ -193,7 +211,7 @@ class RecordPages:
             "chapters": sections,
             "related": [self.link(r) for r in related if r is not None],
             "kicker": STATUS[e.status],
-        })
+        }, museum=host.name if host else None)
 
     # --- heritage ---------------------------------------------------------------------------------
     def heritage(self, h: Heritage) -> PageSpec:
@@ -240,7 +258,8 @@ class RecordPages:
                               "core_items": h.core_items,
                               "sections": [s for s in sections if s.cards or s.links],
                               "kicker": level.zh,
-                          })
+                          }, filters={"地区": [province], "级别": [level],
+                                      **({"行业": [self.vocab("industries", h.industry)]} if h.industry else {})})
 
     # --- route ------------------------------------------------------------------------------------
     def route(self, r: Route) -> PageSpec:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from . import urls
 from .catalogue import Catalogue
 from .fields import Ref
@@ -9,6 +11,7 @@ from .fieldref import fields_reference
 from .listings import Listings
 from .pages import PageSpec, Pictures, Site
 from .recordpages import RecordPages
+from .searchpage import search_page
 
 
 def plan_site(cat: Catalogue, site_url: str) -> Site:
@@ -18,7 +21,7 @@ def plan_site(cat: Catalogue, site_url: str) -> Site:
         return base + url
 
     pictures = Pictures(cat)
-    records = RecordPages(cat, pictures, absolute)
+    records = RecordPages(cat, pictures, absolute, urlparse(base).path or "/")
     listings = Listings(cat, records, absolute)
     pages: list[PageSpec] = [listings.home()]
     for table in cat.records.values():
@@ -29,6 +32,7 @@ def plan_site(cat: Catalogue, site_url: str) -> Site:
     pages.extend(listings.heritage())
     pages.extend(listings.routes())
     pages.append(fields_reference(absolute))
+    pages.append(search_page())
     redirects = {
         urls.record(Ref(kind, old)): urls.record(Ref(kind, new))
         for kind, aliases in cat.aliases.items()
