@@ -37,6 +37,8 @@ class PageSpec:
     # Pagefind facets ("行业": ["钢铁"]) and result metadata (image, kind, museum).
     search_filters: dict[str, list[str]] = field(default_factory=dict)
     search_meta: dict[str, str] = field(default_factory=dict)
+    search_title_tokens: list[str] = field(default_factory=list)  # search.cjk_tokens of the title
+    search_tokens: list[str] = field(default_factory=list)  # of the rest of the record's text
 
     @property
     def src_uri(self) -> str:

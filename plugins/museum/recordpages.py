@@ -9,6 +9,7 @@ from .catalogue import Catalogue
 from .fields import Text
 from .markup import plain
 from .models import Artifact, Exhibition, Heritage, Museum, Record, Route
+from .search import cjk_tokens
 from .pages import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from .views import Card, Fact, Link, Section
 
@@ -75,8 +76,16 @@ class RecordPages:
         search_filters = {"类别": [KIND_LABELS[record.kind]]}
         for name, values in (filters or {}).items():
             search_filters[name] = [v.zh for v in values]
+        texts = [description, *getattr(record, "tags", []), *(v.zh for vs in (filters or {}).values() for v in vs)]
+        for name in ("maker", "place_made", "significance", "summary", "city", "address"):
+            value = getattr(record, name, None)
+            if value is not None:
+                texts.append(value.zh)
+        meta["summary"] = plain(description, 80)
         return PageSpec(
             search_filters=search_filters,
+            search_title_tokens=cjk_tokens(record.label.zh),
+            search_tokens=cjk_tokens(*texts),
             search_meta=meta,
             url=url,
             template=template,
