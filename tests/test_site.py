@@ -40,6 +40,8 @@ def page_file(site: Path, url: str) -> Path:
 
 def all_pages_of_listing(site: Path, base: str) -> list[Path]:
     """A listing's first page and every page its pager reaches."""
+    site = site.resolve()
+    own_page = re.compile(rf"{re.escape(base)}(page/\d+/)?index\.html")
     seen, todo = [], [page_file(site, base)]
     while todo:
         path = todo.pop()
@@ -47,10 +49,9 @@ def all_pages_of_listing(site: Path, base: str) -> list[Path]:
             continue
         seen.append(path)
         for link in parse_page(path).links:
-            if "/page/" in link or link.rstrip("/").endswith(".."):
-                target = (path.parent / link).resolve() / "index.html"
-                if target.exists() and base in str(target.relative_to(site.resolve())) + "/":
-                    todo.append(target)
+            target = (path.parent / link).resolve() / "index.html"
+            if target.is_file() and own_page.fullmatch(target.relative_to(site).as_posix()):
+                todo.append(target)
     return seen
 
 

@@ -1,0 +1,105 @@
+"""A real browser on the built sample site: Debian's Chromium driven by Playwright for Python.
+
+CI (.ci/run) installs Chromium and a CJK font. Elsewhere, a machine without Chromium skips these
+tests; with CI=true a missing browser is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+def _need_browser():
+    if Path(CHROMIUM).exists():
+        try:
+            import playwright  # noqa: F401
+            return
+        except ImportError:
+            reason = "playwright is not installed"
+    else:
+        reason = f"no Chromium at {CHROMIUM}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = subprocess.run([sys.executable, "build.py", "build", "--site-dir", str(site)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path):
+    """The sample site on a loopback port of its own."""
+    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    outside: list[str] = []
+
+    # Nothing may be fetched from another host: every request is checked, and refused.
+    def guard(route):
+        url = route.request.url
+        if url.startswith(base_url) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert errors == [], f"script errors: {errors}"
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="zh-CN")
+    tab = context.new_page()
+    yield tab
+    context.close()
