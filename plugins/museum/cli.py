@@ -1,4 +1,4 @@
-"""The command line: ``python build.py check | new | schemas | build | serve``.
+"""The command line: ``python build.py check | new | import | schemas | build | serve``.
 
 Every command prints problems the same way and exits 1 when there are any; no traceback reaches
 a curator (an unexpected failure is reported as an internal error with a hint, exit 2).
@@ -67,6 +67,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_heritage
+
+    report = import_heritage(args.file, args.collections, shown=_shown(str(args.file)))
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
 def cmd_schemas(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
 
@@ -133,6 +142,12 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     serve.set_defaults(run=cmd_serve)
+
+    imp = sub.add_parser("import", help="由 CSV 导入记录 / import records from a CSV list")
+    imp.add_argument("kind", choices=["heritage"])
+    imp.add_argument("file", type=Path, help="CSV, UTF-8 (docs/heritage-import.md)")
+    imp.add_argument("--collections", type=Path, default=argparse.SUPPRESS, help="records folder (default: collections/)")
+    imp.set_defaults(run=cmd_import)
 
     schemas = sub.add_parser("schemas", help="导出 JSON Schema / write schemas/*.schema.json")
     schemas.set_defaults(run=cmd_schemas)

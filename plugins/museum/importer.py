@@ -1,0 +1,762 @@
+"""``build.py import heritage FILE.csv``: rows of the national industrial heritage list → heritage records.
+
+One job: read the list as published (see /work/shared/data/national-industrial-heritage/SOURCE.md),
+turn each row into ``collections/heritage/<id>.yaml``, and keep doing so safely when the list is
+imported again. The rules below are documented for curators in docs/heritage-import.md; keep the
+two in step.
+
+* **Ids** are the pinyin of the name (``lazy_pinyin``, style NORMAL, joined by ``-``), at most 64
+  characters cut at a hyphen. Rows are given ids in (batch, no) order; a later row whose id is
+  taken gets ``-b<batch>`` (then ``-b<batch>-<no>``). Once written, an id never changes: a record
+  is found again by its batch and number, kept in ``extra.import``.
+* **The importer owns** the fields in ``OWNED``. Every other field (description, images, location,
+  museums, open_to_public, founded, ...) belongs to curators and is never touched.
+  ``extra.import.fields`` keeps a short digest of each owned value as last written (Chinese text
+  only, so that adding ``en`` is not an edit). On a rerun, a value that still matches its digest
+  is updated from the CSV; a value a curator changed is kept when it agrees with the CSV, and
+  otherwise the record is left unchanged and reported as a conflict. ``industry`` and ``listed``
+  are only the importer's suggestions: a curator's different value wins and the field becomes
+  the curator's.
+* **Nothing is written** when a record's content would not change; files are replaced atomically.
+
+Problems are reported as ``FILE:ROW: column: 中文 / English``; good rows are imported even when
+others fail. Nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .fields import ID_MAX, ID_RE, LANG_RE
+from .models import Heritage
+from .yamlsource import load_document
+
+# --- the list's columns ----------------------------------------------------------------------------
+REQUIRED_COLUMNS = ("batch", "no", "name", "province", "core_items")
+OPTIONAL_COLUMNS = ("address", "city", "applicant_unit")
+
+LEVEL = "national"
+ISSUER = "工业和信息化部"
+
+# The year the Ministry of Industry and Information Technology announced each batch:
+# batch 1 on 2017-12-20, batch 2 late in 2018 (plaques presented 2018-12-17), batch 3 on 2019-12-06,
+# batch 4 in 2020, batch 5 on 2021-11-30 (published 2021-12-14). A later batch gets no `listed` until it
+# is added here (and in docs/heritage-import.md).
+LISTED_YEARS = {1: 2017, 2: 2018, 3: 2019, 4: 2020, 5: 2021}
+
+# The fields the importer writes, in the order of the Heritage model.
+OWNED = ("name", "level", "province", "core_items", "batch", "listed", "issuer", "city", "address",
+         "industry", "applicant")
+# Of those, the importer's suggestions that a curator may overrule (the others are facts of the list).
+SUGGESTED = ("listed", "industry")
+
+# --- the industry rule --------------------------------------------------------------------------
+# Ordered: the first row with a keyword in the site's NAME gives its industry. When the name has
+# no keyword, the CORE ITEMS decide: the row whose keywords occur there most often, ties broken by
+# this order. A row with industry None means "no industry in the vocabulary fits" (ports, film
+# studios): such a name is left unplaced; it is never used on core items. Proper names stand for
+# enterprises whose industry is not in their name (开滦 = Kailuan coal mines).
+INDUSTRY_RULE: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    ("nuclear", ("中核", "核工业", "核武器", "核动力", "核聚变", "反应堆", "铀", "原子能", "工程物理")),
+    ("aerospace", ("航天", "卫星", "火箭", "导弹")),
+    ("aviation", ("航空", "飞机")),
+    ("mint", ("造币", "印钞")),
+    ("arms", ("兵工", "军械", "兵器", "机器局", "火工")),  # 清末的“机器局”是兵工厂（金陵机器局）
+    ("forestry", ("森工", "森林")),
+    ("railway", ("铁路", "机车", "机务段", "桥梁厂")),
+    ("shipbuilding", ("船厂", "造船", "船坞", "船政")),
+    ("machinery", ("机床", "车床", "拖拉机", "机器厂", "铸造", "锻造", "水压机", "冷冻机", "压缩机", "电机厂",
+                   "锅炉厂", "煤机", "重型机器", "一重")),
+    ("water-conservancy", ("水利",)),
+    ("power", ("电厂", "电站", "发电", "水电", "热电", "地热", "潮汐")),
+    ("petroleum", ("油田", "油矿", "炼油", "石油", "气田", "气矿", "钻井", "油井")),
+    (None, ("港", "电影", "阿胶", "制药", "药厂")),  # 港口、电影制片、医药：词表中没有对应行业
+    ("steel", ("钢铁", "钢厂", "型钢", "炼钢", "轧钢", "高炉", "炼铁", "铁厂", "煤铁")),
+    ("food-and-drink", ("酒", "酿", "窖池", "烧锅", "茶", "面粉", "醋", "酱", "蜜饯", "糖", "甘蔗")),
+    ("chemical", ("化工", "化学", "铔", "纯碱", "矾", "煤气", "裂解", "永利")),
+    ("coal", ("煤", "开滦", "抚顺西露天矿")),
+    ("nonferrous", ("钨", "铜矿", "铜加工", "汞", "锑", "金矿", "轻合金", "铝", "稀有金属", "可可托海")),
+    ("salt", ("盐",)),
+    ("textile", ("纱厂", "纺", "丝厂", "丝织", "缫", "国棉", "棉纺", "织布", "印染")),
+    ("ceramics", ("瓷", "陶", "御窑", "窑址", "窑遗址", "龙窑")),
+    ("light-industry", ("造纸", "宣纸", "纸厂", "墨厂", "湖笔", "卷烟", "烟草", "烟公司", "烟叶", "香粉", "手表",
+                        "表业", "珐琅")),
+    ("building-materials", ("水泥", "耐火", "石棉", "粘土")),
+    ("telecom", ("电报", "邮电", "电台", "授时", "通信", "电话")),
+    ("electronics", ("电子", "磁学", "雷达", "电器", "电波")),
+    ("printing", ("印刷",)),
+    ("instruments", ("仪器", "仪表", "显微镜", "投影仪", "刻线机", "刻度机")),
+    ("automotive", ("汽车",)),
+)
+
+
+# --- what the importer says ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class RowProblem:
+    path: str  # the CSV as shown to the user
+    row: int  # the line the row starts on (the header is line 1); 0 for the whole file
+    column: str  # the CSV column, or the record field for a conflict; "" for the whole row
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.row}: {self.column or '-'}: {self.zh} / {self.en}"
+
+
+@dataclass
+class ImportReport:
+    problems: list[RowProblem] = field(default_factory=list)  # rows not imported, conflicts: exit 1
+    warnings: list[RowProblem] = field(default_factory=list)  # worth reading, nothing failed
+    notes: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # record paths, as shown
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    unplaced: list[tuple[str, str, int, int]] = field(default_factory=list)  # (id, name, batch, no)
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        out = [str(p) for p in self.problems]
+        out += [f"{w}（提示 / warning）" for w in self.warnings]
+        out += self.notes
+        for path in self.created:
+            out.append(f"新建 / created: {path}")
+        for path in self.updated:
+            out.append(f"更新 / updated: {path}")
+        failed = len(self.problems)
+        out.append(f"读取 {self.rows} 行：新建 {len(self.created)}，更新 {len(self.updated)}，未变 {len(self.unchanged)}，"
+                   f"问题 {failed} / {self.rows} row(s) read: {len(self.created)} created, {len(self.updated)} updated, "
+                   f"{len(self.unchanged)} unchanged, {failed} problem(s)")
+        if self.unplaced:
+            out.append(f"行业规则未能归类 {len(self.unplaced)} 处（未写 industry，请策展人补充）/ "
+                       f"{len(self.unplaced)} site(s) the industry rule could not place (no industry written):")
+            for rid, name, batch, no in self.unplaced:
+                out.append(f"  heritage/{rid}  {name}（第{batch}批第{no}项 / batch {batch} no. {no}）")
+        return out
+
+
+class _Refused(Exception):
+    """The whole file cannot be imported."""
+
+    def __init__(self, *problems: RowProblem):
+        self.problems = list(problems)
+
+
+# --- reading the CSV ----------------------------------------------------------------------------
+@dataclass
+class Row:
+    line: int
+    cells: dict[str, str]
+
+
+def decode_csv(raw: bytes, shown: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Refused(RowProblem(shown, 1, "", "文件是 UTF-16 编码，请另存为 UTF-8（CSV UTF-8）",
+                                  "the file is UTF-16; save it as UTF-8 (CSV UTF-8)"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            looks_gbk = re.search(r"[\u4e00-\u9fff]", raw.decode("gb18030")) is not None
+        except UnicodeDecodeError:
+            looks_gbk = False
+        if looks_gbk:
+            raise _Refused(RowProblem(
+                shown, line, "", "文件不是 UTF-8 编码（看起来是 GBK/GB18030，Excel 常这样保存），请另存为 UTF-8（CSV UTF-8）",
+                "the file is not UTF-8 (it looks like GBK/GB18030, as Excel often saves it); save it as UTF-8 "
+                "(CSV UTF-8)")) from None
+        raise _Refused(RowProblem(shown, line, "", "文件不是 UTF-8 编码，请另存为 UTF-8",
+                                  "the file is not UTF-8; save it as UTF-8")) from None
+
+
+def read_rows(text: str, shown: str, report: ImportReport) -> list[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            raise _Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
+        columns = [cell.strip().lower() for cell in header]
+        problems = []
+        for name in REQUIRED_COLUMNS:
+            if name not in columns:
+                problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
+                                           f"required column '{name}' is missing; the file was not imported"))
+        for name in sorted({c for c in columns if c and columns.count(c) > 1}):
+            problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
+        if problems:
+            raise _Refused(*problems)
+        for name in columns:
+            if name and name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+                report.warnings.append(RowProblem(shown, 1, name, "不认识的列，已忽略", "unknown column, ignored"))
+        rows = []
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line, or a row of empty cells a spreadsheet left behind
+            if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+                report.problems.append(RowProblem(
+                    shown, line, "", f"这一行有 {len(cells)} 格，比列名多（可能是文本中的英文逗号没有加引号）",
+                    f"this row has {len(cells)} cells, more than there are columns (an unquoted comma in the text?)"))
+                continue
+            padded = cells + [""] * (len(columns) - len(cells))
+            rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
+        return rows
+    except csv.Error as exc:
+        raise _Refused(RowProblem(shown, reader.line_num or 1, "", f"无法读取 CSV：{exc}", f"unreadable CSV: {exc}")) from None
+
+
+# --- splitting the core items -------------------------------------------------------------------
+_OPENERS = "（(“‘《【「[〔"
+_CLOSERS = "）)”’》】」]〕"
+_SEPARATORS = "、，；;,。．."
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百〇零两]")
+
+
+def split_core_items(text: str) -> list[str]:
+    """Split on 、，；; , and full stops, never inside matched brackets or quotes.
+
+    ASCII ``,`` and ``.`` between two digits (1,000, 8.75) are not separators; ``、`` between two
+    numbers belongs to one item (``1、2号井``, ``10吨、5吨冲天炉``), and so does ``、`` after a single
+    character (``宋、元、明、清代饮酒具``).
+    """
+    protected = [False] * len(text)
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            stack.append(i)
+        elif ch in _CLOSERS and stack:
+            start = stack.pop()
+            for j in range(start + 1, i):
+                protected[j] = True
+    items, current = [], []
+    for i, ch in enumerate(text):
+        single = ch == "、" and len("".join(current).split("、")[-1].strip()) == 1  # 宋、元、明、清代: one item
+        if ch in _SEPARATORS and not protected[i] and not single and not _joins(text, i):
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+def _joins(text: str, i: int) -> bool:
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    ch = text[i]
+    if ch in ",.":
+        return before.isdigit() and after.isdigit() or (ch == "." and before.isascii() and before.isalpha()
+                                                          and after.isascii() and after.isalpha())
+    if ch == "、" and after and _NUMERAL.match(after):
+        left = text[:i].rstrip()
+        left = re.sub(r"(号|吨|#|级|层|栋)$", "", left)
+        return bool(left) and bool(_NUMERAL.match(left[-1]))
+    return False
+
+
+# --- ids -----------------------------------------------------------------------------------------
+def pinyin_id(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    parts = [re.sub(r"[^a-z0-9]", "", chunk.lower()) for chunk in lazy_pinyin(name, style=Style.NORMAL)]
+    return trim_id("-".join(p for p in parts if p))
+
+
+def trim_id(rid: str, limit: int = ID_MAX) -> str:
+    if len(rid) <= limit:
+        return rid
+    cut = rid[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else rid[:limit]
+
+
+def _with_suffix(base: str, suffix: str) -> str:
+    return f"{trim_id(base, ID_MAX - len(suffix))}{suffix}"
+
+
+# --- the industry rule, applied ---------------------------------------------------------------------
+def classify(name: str, core_items: list[str], known: set[str]) -> tuple[str | None, str]:
+    """(industry id or None, the keyword that decided) for one site."""
+    for industry, words in INDUSTRY_RULE:
+        if industry is not None and industry not in known:
+            continue
+        for word in words:
+            if word in name:
+                return industry, word
+    text = "，".join(core_items)
+    best: tuple[int, str | None, str] = (0, None, "")
+    for industry, words in INDUSTRY_RULE:
+        if industry is None or industry not in known:
+            continue
+        pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        hits = re.findall(pattern, text)
+        if len(hits) > best[0]:
+            best = (len(hits), industry, max(sorted(set(hits)), key=hits.count))
+    return best[1], best[2]
+
+
+# --- the importer's view of the collection ---------------------------------------------------------
+@dataclass
+class Existing:
+    path: Path
+    data: dict[str, Any] | None  # None when the file cannot be read as a record
+    key: tuple[int, int] | None = None
+    problem: tuple[str, str] | None = None
+
+
+@dataclass
+class Vocab:
+    provinces: dict[str, str]  # any accepted spelling -> province id
+    province_labels: list[str]
+    codes: dict[str, str]  # GB/T 2260 code -> id
+    industries: set[str]
+
+
+def _load_vocab(collections: Path, shown: str) -> Vocab:
+    entries: dict[str, list[dict]] = {}
+    for name in ("provinces", "industries", "heritage-levels"):
+        path = collections / "vocab" / f"{name}.yaml"
+        doc = load_document(path, str(path))
+        data = doc.data if isinstance(doc.data, dict) else {}
+        items = data.get("entries")
+        if doc.problems or not isinstance(items, list):
+            raise _Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
+                                      f"cannot read the vocabulary {path} (run build.py check first)"))
+        entries[name] = [e for e in items if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    if LEVEL not in {e["id"] for e in entries["heritage-levels"]}:
+        raise _Refused(RowProblem(shown, 0, "", f"heritage-levels 词表中没有“{LEVEL}”",
+                                  f"'{LEVEL}' is not in the heritage-levels vocabulary"))
+    spellings: dict[str, str] = {}
+    labels, codes = [], {}
+    for entry in entries["provinces"]:
+        pid = entry["id"]
+        label = entry.get("label")
+        zh = label.get("zh") if isinstance(label, dict) else label
+        en = label.get("en") if isinstance(label, dict) else None
+        spellings[pid] = pid
+        if entry.get("code"):
+            spellings[str(entry["code"])] = pid
+            codes[str(entry["code"])] = pid
+        if isinstance(zh, str):
+            labels.append(zh)
+            spellings[zh] = pid
+            short = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", zh)
+            spellings.setdefault(short, pid)
+        if isinstance(en, str):
+            spellings.setdefault(en.lower(), pid)
+    return Vocab(spellings, labels, codes, {e["id"] for e in entries["industries"]})
+
+
+def _scan_existing(folder: Path) -> tuple[dict[tuple[int, int], Existing], dict[str, Existing], list[Existing]]:
+    """Existing heritage records by import key, and every id (file name or old id) that is taken."""
+    by_key: dict[tuple[int, int], Existing] = {}
+    taken: dict[str, Existing] = {}
+    clashes: list[Existing] = []
+    if not folder.is_dir():
+        return by_key, taken, clashes
+    for path in sorted(folder.rglob("*.yaml")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        doc = load_document(path, str(path))
+        data = doc.data if not doc.problems and isinstance(doc.data, dict) else None
+        found = Existing(path, data)
+        taken.setdefault(path.stem, found)
+        if data is None:
+            found.problem = ("已有记录无法读取，请先修正（build.py check 会指出问题）",
+                             "the existing record cannot be read; fix it first (build.py check shows where)")
+            continue
+        aliases = data.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str):
+                taken.setdefault(alias, found)
+        extra = data.get("extra")
+        mark = extra.get("import") if isinstance(extra, dict) else None
+        if mark is None:
+            continue
+        key = _key_of(mark)
+        if key is None:
+            found.problem = ("extra.import 应写明 batch 和 number（正整数）", "extra.import needs batch and number (whole numbers)")
+            continue
+        found.key = key
+        if key in by_key:
+            other = by_key[key]
+            other.problem = found.problem = (
+                f"{other.path.name} 与 {path.name} 都标记为第{key[0]}批第{key[1]}项，请删除其一的 extra.import",
+                f"both {other.path.name} and {path.name} claim batch {key[0]} no. {key[1]}; remove one extra.import")
+            clashes.append(found)
+            continue
+        by_key[key] = found
+    return by_key, taken, clashes
+
+
+def _key_of(mark: Any) -> tuple[int, int] | None:
+    if not isinstance(mark, dict):
+        return None
+    values = []
+    for name in ("batch", "number"):
+        value = mark.get(name)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            return None
+        values.append(value)
+    return values[0], values[1]
+
+
+# --- comparing values --------------------------------------------------------------------------------
+def _project(name: str, value: Any, vocab: Vocab) -> Any:
+    """What counts when comparing a field: Chinese text only, provinces by id, numbers as text."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [_project(name, item, vocab) for item in value]
+    if isinstance(value, dict):
+        return _project(name, value["zh"], vocab) if "zh" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
+    text = str(value).strip()
+    if name == "province":
+        return vocab.codes.get(text, text)
+    return text
+
+
+def digest(name: str, value: Any, vocab: Vocab) -> str:
+    canonical = json.dumps(_project(name, value, vocab), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _keep_translations(old: Any, new: Any) -> Any:
+    """The new value, keeping a curator's translations of the text that did not change."""
+    if isinstance(new, list) and isinstance(old, list):
+        by_zh = {item["zh"]: item for item in old if isinstance(item, dict) and "zh" in item}
+        return [by_zh.get(item, item) for item in new]
+    if isinstance(new, str) and isinstance(old, dict) and "zh" in old:
+        return {**old, "zh": new}
+    return new
+
+
+# --- writing YAML ----------------------------------------------------------------------------------
+class _Flow(list):
+    pass
+
+
+class _FlowMap(dict):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # the museum's YAML reader refuses anchors and aliases
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)  # "  - item" under a key, as curators write lists
+
+
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
+
+
+def _styled(value: Any) -> Any:
+    if isinstance(value, list):
+        if value and all(isinstance(v, str) and ID_RE.match(v.split("/")[-1]) for v in value):
+            return _Flow(value)
+        return [_styled(v) for v in value]
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and LANG_RE.match(k) for k in value) and "zh" in value \
+                and all(isinstance(v, str) for v in value.values()):
+            return _FlowMap(value)  # localized text: {zh: …, en: …}
+        if value and all(isinstance(v, (int, float, bool)) for v in value.values()):
+            return _FlowMap(value)  # e.g. location: {lat: …, lon: …}
+        return {k: _styled(v) for k, v in value.items()}
+    return value
+
+
+def ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """The record's fields in the order of the Heritage model, unknown fields after, ``extra`` last."""
+    order = [name for name in Heritage.model_fields if name != "extra"]
+    out = {name: data[name] for name in order if name in data}
+    out.update({k: v for k, v in data.items() if k not in out and k != "extra"})
+    if "extra" in data:
+        out["extra"] = data["extra"]
+    return out
+
+
+def render(data: dict[str, Any], batch: int, no: int) -> str:
+    head = (f"# 国家工业遗产 第{batch}批第{no}项。由 build.py import heritage 导入；导入字段与手工字段的规则见 "
+            f"docs/heritage-import.md\n"
+            f"# National industrial heritage, batch {batch} no. {no}; imported. Which fields the importer "
+            f"owns: docs/heritage-import.md\n")
+    body = yaml.dump(_styled(ordered(data)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)
+    return head + body
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# --- the import ----------------------------------------------------------------------------------------
+@dataclass
+class Site:
+    row: Row
+    batch: int
+    no: int
+    values: dict[str, Any]  # the owned fields the CSV gives (absent = no value)
+
+
+def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = None) -> ImportReport:
+    report = ImportReport()
+    shown = shown or str(csv_file)
+    try:
+        _import(Path(csv_file), Path(collections), shown, report)
+    except _Refused as refused:
+        report.problems.extend(refused.problems)
+    return report
+
+
+def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport) -> None:
+    try:
+        raw = csv_file.read_bytes()
+    except OSError as exc:
+        raise _Refused(RowProblem(shown, 0, "", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
+    rows = read_rows(decode_csv(raw, shown), shown, report)
+    report.rows = len(rows)
+    vocab = _load_vocab(collections, shown)
+    sites = _parse(rows, shown, vocab, report)
+
+    folder = collections / "heritage"
+    by_key, taken, clashes = _scan_existing(folder)
+    shown_root = collections.parent
+    for site in sorted(sites, key=lambda s: (s.batch, s.no)):
+        existing = by_key.get((site.batch, site.no))
+        clash = next((c for c in clashes if c.key == (site.batch, site.no)), None)
+        if clash is not None:
+            report.problems.append(RowProblem(shown, site.row.line, "", *clash.problem))  # type: ignore[misc]
+            continue
+        if existing is None:
+            rid, blocker = _new_id(site, taken)
+            if blocker is not None:
+                where = _rel(blocker.path, shown_root)
+                report.problems.append(RowProblem(
+                    shown, site.row.line, "name",
+                    f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是这处遗产，请在其中加上 "
+                    f"extra: {{import: {{batch: {site.batch}, number: {site.no}}}}} 后重新导入",
+                    f"id '{rid}' is taken by {where}, which the importer did not write. If it is this site, add "
+                    f"extra: {{import: {{batch: {site.batch}, number: {site.no}}}}} to it and import again"))
+                continue
+            path = folder / f"{rid}.yaml"
+            data = _merge(site, None, vocab, shown, report)
+            assert data is not None
+            if not _write(path, render(data, site.batch, site.no), site, shown, shown_root, report):
+                continue
+            taken[rid] = Existing(path, data, (site.batch, site.no))
+            report.created.append(_rel(path, shown_root))
+        else:
+            path = existing.path
+            if existing.problem is not None or existing.data is None:
+                zh, en = existing.problem or ("已有记录无法读取", "the existing record cannot be read")
+                report.problems.append(RowProblem(shown, site.row.line, "", f"{zh}（{_rel(path, shown_root)}）",
+                                                  f"{en} ({_rel(path, shown_root)})"))
+                continue
+            data = _merge(site, existing, vocab, shown, report, where=_rel(path, shown_root))
+            if data is None:
+                continue  # a conflict, reported
+            if data == existing.data:
+                report.unchanged.append(_rel(path, shown_root))
+            else:
+                if not _write(path, render(data, site.batch, site.no), site, shown, shown_root, report):
+                    continue
+                report.updated.append(_rel(path, shown_root))
+        if "industry" not in site.values:
+            report.unplaced.append((path.stem, site.values["name"], site.batch, site.no))
+            if isinstance(data, dict) and data.get("industry"):
+                report.notes.append(f"{_rel(path, shown_root)}: industry: 规则未能归类，保留策展人填写的“{data['industry']}”"
+                                    f" / the rule could not place it; kept the curator's '{data['industry']}'")
+
+
+def _write(path: Path, text: str, site: Site, shown: str, root: Path, report: ImportReport) -> bool:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        report.problems.append(RowProblem(shown, site.row.line, "", f"无法写入 {_rel(path, root)}：{exc.strerror}",
+                                          f"cannot write {_rel(path, root)}: {exc.strerror}"))
+        return False
+    return True
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _new_id(site: Site, taken: dict[str, Existing]) -> tuple[str, Existing | None]:
+    base = pinyin_id(site.values["name"])
+    blocker = taken.get(base)
+    if blocker is None:
+        return base, None
+    if blocker.key is None:
+        return base, blocker  # a curator's own record: ask, never guess
+    for candidate in (_with_suffix(base, f"-b{site.batch}"), _with_suffix(base, f"-b{site.batch}-{site.no}")):
+        if candidate not in taken:
+            return candidate, None
+    n = 2
+    while f"{base}-{n}" in taken:  # pragma: no cover - needs three rows of one name in one batch
+        n += 1
+    return _with_suffix(base, f"-{n}"), None
+
+
+def _parse(rows: list[Row], shown: str, vocab: Vocab, report: ImportReport) -> list[Site]:
+    sites: list[Site] = []
+    first_key: dict[tuple[int, int], int] = {}
+    first_name: dict[tuple[int, str], int] = {}
+    for row in rows:
+        cells, line = row.cells, row.line
+        errors: list[RowProblem] = []
+
+        def bad(column: str, zh: str, en: str) -> None:
+            errors.append(RowProblem(shown, line, column, zh, en))
+
+        numbers = {}
+        for column, zh_name in (("batch", "批次"), ("no", "序号")):
+            text = cells.get(column, "")
+            if not text:
+                bad(column, f"{zh_name}为空", f"{column} is empty")
+            elif not re.fullmatch(r"[0-9]+", text) or not 1 <= int(text) <= 99:
+                bad(column, f"{zh_name}应为 1–99 的正整数，而不是“{text}”",
+                    f"{column} must be a positive whole number (1–99), not '{text}'")
+            else:
+                numbers[column] = int(text)
+        name = cells.get("name", "")
+        if not name:
+            bad("name", "名称为空", "name is empty")
+        elif not pinyin_id(name):
+            bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
+                f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
+        province_text = cells.get("province", "")
+        province = vocab.provinces.get(province_text) or vocab.provinces.get(province_text.lower())
+        if not province_text:
+            bad("province", "省份为空", "province is empty")
+        elif province is None:
+            near = difflib.get_close_matches(province_text, vocab.province_labels, n=1, cutoff=0.5)
+            hint_zh, hint_en = (f"（是否想写“{near[0]}”？）", f" (did you mean '{near[0]}'?)") if near else ("", "")
+            bad("province", f"provinces 词表中没有“{province_text}”{hint_zh}",
+                f"'{province_text}' is not in the provinces vocabulary{hint_en}")
+        items = split_core_items(cells.get("core_items", ""))
+        if not items:
+            bad("core_items", "核心物项为空", "core_items is empty")
+
+        if "batch" in numbers and "no" in numbers:
+            key = (numbers["batch"], numbers["no"])
+            if key in first_key:
+                bad("no", f"重复的行：第{key[0]}批第{key[1]}项已在第 {first_key[key]} 行出现",
+                    f"duplicate row: batch {key[0]} no. {key[1]} is already on row {first_key[key]}")
+            else:
+                first_key[key] = line
+        if "batch" in numbers and name:
+            nkey = (numbers["batch"], name)
+            if nkey in first_name:
+                bad("name", f"重复的行：第{nkey[0]}批中“{name}”已在第 {first_name[nkey]} 行出现",
+                    f"duplicate row: '{name}' is already on row {first_name[nkey]} of batch {nkey[0]}")
+            else:
+                first_name[nkey] = line
+        if errors:
+            report.problems.extend(errors)
+            continue
+
+        batch, no = numbers["batch"], numbers["no"]
+        values: dict[str, Any] = {"name": name, "level": LEVEL, "province": province, "core_items": items,
+                                  "batch": batch, "issuer": ISSUER}
+        if batch in LISTED_YEARS:
+            values["listed"] = LISTED_YEARS[batch]
+        else:
+            report.warnings.append(RowProblem(shown, line, "batch", f"不知道第{batch}批的公布年份，未写 listed（见 LISTED_YEARS）",
+                                              f"the year of batch {batch} is not known; no listed written (see LISTED_YEARS)"))
+        for column, target in (("city", "city"), ("address", "address"), ("applicant_unit", "applicant")):
+            if cells.get(column):
+                values[target] = cells[column]
+        industry, _ = classify(name, items, vocab.industries)
+        if industry:
+            values["industry"] = industry
+        site = Site(row, batch, no, values)
+        try:
+            Heritage.model_validate(values)
+        except ValidationError as error:  # pragma: no cover - the checks above should catch everything
+            first = error.errors(include_url=False)[0]
+            column = str(first["loc"][0]) if first["loc"] else ""
+            report.problems.append(RowProblem(shown, line, column, f"取值无效：{first['msg']}", f"invalid value: {first['msg']}"))
+            continue
+        sites.append(site)
+    return sites
+
+
+def _merge(site: Site, existing: Existing | None, vocab: Vocab, shown: str, report: ImportReport,
+           where: str = "") -> dict[str, Any] | None:
+    """The record to write, or None when a curator's edit conflicts with the CSV (reported)."""
+    old: dict[str, Any] = dict(existing.data) if existing and existing.data else {}
+    extra = dict(old.get("extra") or {})
+    mark = dict(extra.get("import") or {})
+    snapshot = mark.get("fields") if isinstance(mark.get("fields"), dict) else {}
+    new_snapshot: dict[str, str] = {}
+    data = dict(old)
+    conflicts: list[str] = []
+    for name in OWNED:
+        new = site.values.get(name)
+        had = name in old
+        current = old.get(name)
+        untouched = had and snapshot.get(name) == digest(name, current, vocab)
+        if new is None:
+            if untouched:
+                del data[name]  # the importer wrote it and the CSV no longer gives it
+            continue
+        if not had or untouched:
+            data[name] = _keep_translations(current, new) if had else new
+            new_snapshot[name] = digest(name, new, vocab)
+        elif _project(name, current, vocab) == _project(name, new, vocab):
+            new_snapshot[name] = digest(name, new, vocab)  # the curator's edit agrees with the CSV
+        elif name in SUGGESTED:
+            if name in snapshot:
+                report.notes.append(f"{where}: {name}: 保留策展人填写的值 / kept the curator's value")
+        else:
+            conflicts.append(name)
+    if conflicts:
+        for name in conflicts:
+            report.problems.append(RowProblem(
+                shown, site.row.line, name,
+                f"{where} 中的 {name} 被手工改过，与 CSV 不一致，此记录未更新；请改正 CSV 或记录中的一方",
+                f"{name} in {where} was edited by hand and differs from the CSV; the record was not updated. "
+                f"Correct the CSV or the record"))
+        return None
+    extra["import"] = {"batch": site.batch, "number": site.no, "fields": new_snapshot,
+                       **{k: v for k, v in mark.items() if k not in ("batch", "number", "fields")}}
+    data["extra"] = extra
+    return data
