@@ -273,9 +273,19 @@ def _joins(text: str, i: int) -> bool:
 
 
 # --- ids -----------------------------------------------------------------------------------------
-def pinyin_id(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin
+# Readings pypinyin gets wrong in these names (ids are permanent URLs: read them right first time).
+# Add a phrase here when an imported id misreads a polyphonic character.
+PINYIN_PHRASES = {
+    "长风": [["cháng"], ["fēng"]],  # 重庆长风化工厂
+    "重钢": [["chóng"], ["gāng"]],  # 重钢 = 重庆钢铁
+    "江厦": [["jiāng"], ["xià"]],  # 温岭江厦潮汐试验电站
+}
 
+
+def pinyin_id(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin, load_phrases_dict
+
+    load_phrases_dict(PINYIN_PHRASES)
     parts = [re.sub(r"[^a-z0-9]", "", chunk.lower()) for chunk in lazy_pinyin(name, style=Style.NORMAL)]
     return trim_id("-".join(p for p in parts if p))
 
