@@ -146,8 +146,6 @@ def test_a_github_annotation_escapes_newlines_and_percent_signs():
                     "line one%0D%0Aline two")
 
 
-@pytest.mark.xfail(strict=True, reason="Problem.github_annotation escapes only %, CR and LF in properties; GitHub "
-                   "also needs ':' -> %3A and ',' -> %2C there (as @actions/core escapeProperty does); see report")
 def test_a_github_annotation_escapes_commas_and_colons_in_the_file_name():
     line = Problem("collections/artifacts/a,b:c.yaml", 1, 1, "id", "中文", "English").github_annotation()
     assert line.startswith("::error file=collections/artifacts/a%2Cb%3Ac.yaml,line=1,col=1::")

@@ -52,10 +52,7 @@ def _mini_records() -> list:
 
 
 # Valid records (the checker accepts them) that the schemas refuse; see the tests at the end of this file.
-KNOWN_DISAGREEMENTS = {
-    "heritage/ceshi-gangtiechang.yaml": "province: 210000 (a number) is accepted by the checker, not by the schema",
-    "routes/ceshi-xianlu.yaml": "a stop written as a bare 'heritage/x' is accepted by the checker, not by the schema",
-}
+KNOWN_DISAGREEMENTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("kind, path", _mini_records())
@@ -79,15 +76,11 @@ def _allows_type(schema: dict, node: dict, json_type: str) -> bool:
     return node.get("type") in (None, json_type) or json_type in (node.get("type") or [])
 
 
-@pytest.mark.xfail(strict=True, reason="models.Route._bare_stops accepts '- heritage/x' as a stop, but the route "
-                   "schema's stops items are only Stop objects, so editors flag valid routes; see report")
 def test_the_route_schema_allows_a_stop_written_as_its_reference():
     schema = all_schemas()["route"]
     assert _allows_type(schema, schema["properties"]["stops"]["items"], "string")
 
 
-@pytest.mark.xfail(strict=True, reason="Strict.model_config coerce_numbers_to_str accepts province: 210000, but "
-                   "the schema says type string, so editors flag an unquoted GB/T 2260 code; see report")
 def test_the_heritage_schema_allows_a_province_code_written_as_a_number():
     schema = all_schemas()["heritage"]
     assert _allows_type(schema, schema["properties"]["province"], "integer")

@@ -30,7 +30,7 @@ def check_id(value: Any) -> str:
         raise bilingual("id_type", "编号应为文本", "an id must be text")
     if len(value) > ID_MAX:
         raise bilingual("id_length", f"编号过长（上限 {ID_MAX} 个字符）", f"an id is at most {ID_MAX} characters")
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         raise bilingual(
             "id_format",
             f"编号“{value}”不合规：只能用小写英文字母、数字和连字符，如 jiefang-ca10-truck",
@@ -104,7 +104,7 @@ class Text:
             raise bilingual("text_zh", "多语言文本必须有中文（zh）", "localized text needs a Chinese (zh) entry")
         pairs = []
         for code, text in value.items():
-            if not LANG_RE.match(code):
+            if not LANG_RE.fullmatch(code):
                 raise bilingual("text_lang", f"“{code}”不是语言代码（如 zh、en）",
                                 f"'{code}' is not a language code (such as zh, en)")
             if not isinstance(text, (str, int, float)) or isinstance(text, bool) or not str(text).strip():

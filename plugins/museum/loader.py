@@ -77,6 +77,10 @@ def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
             loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件的扩展名应为 .yaml",
                                            "record files must end in .yaml"))
         elif path.suffix == ".yaml":
+            if not path.resolve().is_relative_to(loaded.collections):
+                loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件是指向 collections/ 之外的链接",
+                                               "the record file is a link to a file outside collections/"))
+                continue
             files.append(path)
     return files
 
@@ -113,7 +117,7 @@ def load_record(model: type[Record], path: Path, root: Path, problems: list[Prob
 
 
 def _check_file_id(doc: Document, stem: str, problems: list[Problem]) -> bool:
-    if len(stem) <= ID_MAX and ID_RE.match(stem):
+    if len(stem) <= ID_MAX and ID_RE.fullmatch(stem):
         return True
     problems.append(Problem(
         doc.path, 1, 1, "id",

@@ -40,7 +40,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _say(error: dict[str, Any]) -> tuple[str, str]:
-    if error["type"] != "missing" and error.get("input", ...) is None:
+    if error["type"] not in ("missing", "extra_forbidden") and error.get("input", ...) is None:
         return "未填写：此字段为空", "empty: this field has no value"
     ctx = error.get("ctx") or {}
     if "zh" in ctx and "en" in ctx:  # raised by fields.bilingual

@@ -16,6 +16,22 @@ from .fields import Date, Id, Ref, RefTo, Text
 NonEmptyStr = Annotated[str, Field(min_length=1)]
 
 
+def _province_schema(schema: dict) -> None:
+    # A GB/T 2260 code may be written unquoted (province: 210000); YAML reads it as a number.
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 100000, "maximum": 999999}]
+
+
+def _stops_schema(schema: dict) -> None:
+    # A stop that needs no note may be written as just its reference: "- heritage/x".
+    item = schema["items"]
+    schema["items"] = {"anyOf": [item, {"type": "string", "pattern": r"^(heritage|museum)/[a-z0-9]+(-[a-z0-9]+)*$"}]}
+
+
+Province = Annotated[str, Field(description="provinces 词表编号或 GB/T 2260 代码 / provinces id or GB/T 2260 code",
+                                json_schema_extra=_province_schema)]
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a typo must not vanish silently."""
 
@@ -68,7 +84,7 @@ class Museum(Record):
     name: Text
     type: Id = Field(description="museum-types 词表 / museum-types vocabulary id")
     industries: list[Id] = Field(min_length=1, description="industries 词表 / industries vocabulary ids")
-    province: str = Field(description="provinces 词表编号或 GB/T 2260 代码 / provinces id or GB/T 2260 code")
+    province: Province
     city: Text
     address: Text | None = None
     location: Location | None = None
@@ -139,7 +155,7 @@ class Heritage(Record):
 
     name: Text
     level: Id = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
-    province: str = Field(description="provinces 词表编号或 GB/T 2260 代码 / provinces id or GB/T 2260 code")
+    province: Province
     core_items: list[Text] = Field(min_length=1)
     batch: int | None = Field(None, ge=1, le=99)
     listed: Date | None = None
@@ -167,7 +183,7 @@ class Route(Record):
     kind: ClassVar[str] = "route"
 
     title: Text
-    stops: list[Stop] = Field(min_length=2)
+    stops: list[Stop] = Field(min_length=2, json_schema_extra=_stops_schema)
     theme: Text | None = None
     audience: list[Id] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
     duration: Text | None = None

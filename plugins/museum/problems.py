@@ -29,7 +29,10 @@ class Problem:
         def esc(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
-        props = f"file={esc(self.path)},line={self.line},col={self.column}"
+        def prop(text: str) -> str:  # properties escape ',' and ':' too, as GitHub's toolkit does
+            return esc(text).replace(":", "%3A").replace(",", "%2C")
+
+        props = f"file={prop(self.path)},line={self.line},col={self.column}"
         field = self.field or "-"
         return f"::error {props}::{esc(field)}: {esc(self.zh)} / {esc(self.en)}"
 

@@ -124,7 +124,7 @@ class NewRecordError(Exception):
 
 
 def write_template(collections: Path, kind: str, rid: str) -> Path:
-    if len(rid) > ID_MAX or not ID_RE.match(rid):
+    if len(rid) > ID_MAX or not ID_RE.fullmatch(rid):
         raise NewRecordError(f"编号“{rid}”不合规：只能用小写英文字母、数字和连字符，最多 {ID_MAX} 个字符",
                              f"id '{rid}' is invalid: lower-case ASCII letters, digits and hyphens, at most {ID_MAX}")
     folder = collections / KINDS[kind][0]

@@ -137,6 +137,29 @@ class _Builder:
         return out
 
 
+def _too_deep(text: str) -> Pos | None:
+    """Where nesting first goes deeper than MAX_DEPTH, found without recursion.
+
+    libyaml's composer recurses once per level, so 25,000 nested '[' (50 KB) overflow the C stack
+    and kill the process before any Python check could run. Its parser is a state machine: count
+    levels in its event stream first. Only texts with many brackets or many lines can nest that
+    deep, so ordinary records skip the extra pass."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and text.count("\n") <= MAX_DEPTH * 4:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports the syntax error with its position
+    return None
+
+
 def load_document(file: Path, shown_as: str) -> Document:
     """Read, decode and parse one YAML file. Problems are collected in ``Document.problems``."""
     doc = Document(shown_as)
@@ -157,6 +180,11 @@ def load_document(file: Path, shown_as: str) -> Document:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         doc.problems.append(Problem(shown_as, line, col, "", "文件不是 UTF-8 编码，请以 UTF-8 保存",
                                     "the file is not UTF-8; save it as UTF-8"))
+        return doc
+    too_deep = _too_deep(text)
+    if too_deep:
+        doc.problems.append(Problem(shown_as, too_deep[0], too_deep[1], "", f"嵌套层级过深（超过 {MAX_DEPTH} 层）",
+                                    f"nesting is too deep (more than {MAX_DEPTH} levels)"))
         return doc
     try:
         root = yaml.compose(text, Loader=_Loader)
