@@ -1,9 +1,10 @@
 """Curators' originals to web pictures: fixed widths in WebP, a JPEG/PNG fallback, a cache.
 
 Planning (which files a picture has, their sizes and URLs) needs only the header that ``check``
-already read, so pages can be written before any pixel is decoded. Producing the files is the slow
-part; it is keyed by the source bytes and the recipe, cached outside ``site/``, and spread across
-the cores. A rebuild with unchanged images decodes nothing.
+already read and a hash of the source bytes, so pages can be written before any pixel is decoded.
+Producing the files is the slow part. It is cached outside ``site/`` per derivative, keyed by the
+source bytes and that derivative's own recipe: a rebuild with unchanged images decodes nothing,
+and a changed recipe (a new width, another quality) remakes exactly the files it changes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import io
 import json
 import os
 import shutil
+import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,23 +27,23 @@ from .media import ImageInfo
 
 WIDTHS = (320, 640, 1280, 2048)
 FALLBACK_WIDTH = 1280
-WEBP_QUALITY = 78
-JPEG_QUALITY = 82
-# Everything that changes the output bytes; a change here rebuilds exactly what it affects.
-RECIPE = {"v": 1, "widths": WIDTHS, "fallback": FALLBACK_WIDTH, "webp": WEBP_QUALITY, "jpeg": JPEG_QUALITY}
-RECIPE_KEY = hashlib.sha256(json.dumps(RECIPE, sort_keys=True).encode()).hexdigest()[:8]
+QUALITY = {"webp": 78, "jpeg": 82, "png": None}
+# Bump when the shared steps (orientation, colour conversion, resampling) change: every file then
+# changes. Per-format settings above only change the files of that format.
+PROCESS_VERSION = 1
 
 
 @dataclass(frozen=True)
 class Variant:
-    name: str  # file name inside the picture's folder, e.g. "640.webp"
+    name: str  # file name, e.g. "640-1a2b3c.webp": its width and its recipe's hash
     width: int
     height: int
+    format: str  # "webp", "jpeg" or "png"
 
 
 @dataclass(frozen=True)
 class Picture:
-    key: str  # content hash of source bytes + recipe: the folder name in the cache and the site
+    key: str  # hash of the source bytes: the folder in the cache and in the site
     source: Path
     width: int
     height: int
@@ -59,109 +62,171 @@ class Picture:
     def thumb(self) -> Variant:
         return self.webp[0]
 
-    def srcset(self, prefix: str = "") -> str:
-        return ", ".join(f"{prefix}{self.url(v)} {v.width}w" for v in self.webp)
+    @property
+    def largest(self) -> Variant:
+        return self.webp[-1]
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        return (*self.webp, self.fallback)
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _variant(fmt: str, width: int, full: tuple[int, int]) -> Variant:
+    recipe = json.dumps({"v": PROCESS_VERSION, "format": fmt, "width": width, "quality": QUALITY[fmt]}, sort_keys=True)
+    digest = hashlib.sha256(recipe.encode()).hexdigest()[:6]
+    height = max(1, round(full[1] * width / full[0]))
+    ext = "jpg" if fmt == "jpeg" else fmt
+    return Variant(f"{width}-{digest}.{ext}", width, height, fmt)
 
 
-def plan_picture(info: ImageInfo) -> Picture:
-    key = f"{_file_hash(info.path)[:20]}{RECIPE_KEY}"
-    w, h = info.width, info.height
-    widths = sorted({min(x, w) for x in WIDTHS})  # never upscale
-    scale = lambda width: Variant("", width, max(1, round(h * width / w)))  # noqa: E731
-    webp = tuple(Variant(f"{x}.webp", x, scale(x).height) for x in widths)
+class SourceHashes:
+    """Hashes of source files, remembered by (size, mtime) so unchanged files are not read again."""
+
+    def __init__(self, cache: Path | None):
+        self.file = cache / "sources.json" if cache else None
+        self.known: dict[str, list] = {}
+        if self.file and self.file.exists():
+            try:
+                self.known = json.loads(self.file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.known = {}
+        self.changed = False
+
+    def __call__(self, path: Path) -> str:
+        stat = path.stat()
+        entry = self.known.get(str(path))
+        if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            return entry[2]
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        value = digest.hexdigest()[:20]
+        self.known[str(path)] = [stat.st_size, stat.st_mtime_ns, value]
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        if self.file and self.changed:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self.known, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, self.file)
+            self.changed = False
+
+
+def plan_picture(info: ImageInfo, key: str) -> Picture:
+    full = (info.width, info.height)
+    widths = sorted({min(w, info.width) for w in WIDTHS})  # never upscale
     alpha = info.mode in ("RGBA", "LA", "PA") or (info.mode == "P" and info.format == "PNG")
-    fw = min(FALLBACK_WIDTH, w)
-    fallback = Variant(f"{fw}.{'png' if alpha else 'jpg'}", fw, scale(fw).height)
-    return Picture(key, info.path, w, h, alpha, webp, fallback)
+    webp = tuple(_variant("webp", w, full) for w in widths)
+    fallback = _variant("png" if alpha else "jpeg", min(FALLBACK_WIDTH, info.width), full)
+    return Picture(key, info.path, info.width, info.height, alpha, webp, fallback)
 
 
 # --- producing the files ---------------------------------------------------------------------------
 _SRGB = ImageCms.createProfile("sRGB")
 
 
-def _normalise(im: PILImage.Image, alpha: bool) -> PILImage.Image:
+def normalise(im: PILImage.Image, alpha: bool) -> PILImage.Image:
     """Upright, sRGB, 8-bit RGB(A): whatever mode, profile and orientation the original had."""
-    im = ImageOps.exif_transpose(im)
     icc = im.info.get("icc_profile")
+    im = ImageOps.exif_transpose(im)
     if im.mode in ("I;16", "I;16B", "I;16L", "I"):
         im = im.point(lambda v: v / 256).convert("L")
-    if im.mode == "P":
+    elif im.mode == "F":
+        im = im.convert("L")
+    if im.mode in ("P", "PA"):
         im = im.convert("RGBA" if alpha else "RGB")
     if icc:
         try:
-            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             mode = "RGBA" if alpha and "A" in im.mode else "RGB"
-            if im.mode not in ("RGB", "RGBA", "CMYK", "L", "LA"):
-                im = im.convert(mode)
-            im = ImageCms.profileToProfile(im, src, _SRGB, outputMode=mode)
+            im = ImageCms.profileToProfile(im, source, _SRGB, outputMode=mode)
         except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: fall back to a plain conversion below
+            pass  # a broken or unusable profile: the plain conversion below is the best we can do
     if alpha:
         return im.convert("RGBA")
-    if im.mode in ("LA", "RGBA", "PA"):
+    if im.mode in ("LA", "RGBA"):
         background = PILImage.new("RGB", im.size, (255, 255, 255))
-        background.paste(im.convert("RGBA"), mask=im.convert("RGBA").getchannel("A"))
+        background.paste(im.convert("RGB"), mask=im.getchannel("A"))
         return background
     return im.convert("RGB")
 
 
-def _produce_one(job: tuple[str, str, bool, list[tuple[str, int, int]], str]) -> str:
-    source, folder, alpha, variants, tmp_suffix = job
-    out = Path(folder)
-    tmp = out.with_name(out.name + tmp_suffix)
-    tmp.mkdir(parents=True, exist_ok=True)
-    with PILImage.open(source) as original:
-        original.draft("RGB", (max(w for _, w, _ in variants), max(h for _, _, h in variants)))
-        im = _normalise(original, alpha)
-    for name, width, height in sorted(variants, key=lambda v: -v[1]):
-        resized = im if im.size == (width, height) else im.resize((width, height), PILImage.Resampling.LANCZOS)
-        target = tmp / name
-        # No exif= and no icc_profile=: metadata (GPS included) is stripped; pixels are sRGB.
-        if name.endswith(".webp"):
-            resized.save(target, "WEBP", quality=WEBP_QUALITY, method=4)
-        elif name.endswith(".png"):
-            resized.save(target, "PNG", optimize=True)
-        else:
-            resized.save(target, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    if out.exists():
-        shutil.rmtree(tmp)
+def save_variant(im: PILImage.Image, variant: Variant, target: Path) -> None:
+    resized = im if im.width == variant.width else im.resize((variant.width, variant.height),
+                                                               PILImage.Resampling.LANCZOS)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    # No exif= and no icc_profile=: metadata (GPS included) is stripped; the pixels are sRGB.
+    if variant.format == "webp":
+        resized.save(tmp, "WEBP", quality=QUALITY["webp"], method=4)
+    elif variant.format == "png":
+        resized.save(tmp, "PNG", optimize=True)
     else:
-        tmp.rename(out)  # atomic: a folder in the cache is complete or absent
-    return folder
+        resized.save(tmp, "JPEG", quality=QUALITY["jpeg"], optimize=True, progressive=True)
+    os.replace(tmp, target)  # a file in the cache is complete or absent
 
 
-def produce(pictures: list[Picture], cache: Path, *, workers: int | None = None, progress=None) -> int:
-    """Make every missing picture in the cache; return how many were made."""
-    cache.mkdir(parents=True, exist_ok=True)
+def _produce_one(job: tuple[str, str, bool, list[Variant]]) -> int:
+    source, folder, alpha, variants = job
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    with PILImage.open(source) as original:
+        largest = max(variants, key=lambda v: v.width)
+        original.draft("RGB", (largest.width, largest.height))  # JPEG: decode at a reduced scale
+        im = normalise(original, alpha)
+    for variant in sorted(variants, key=lambda v: -v.width):
+        save_variant(im, variant, out / variant.name)
+    return len(variants)
+
+
+def missing(pictures: list[Picture], cache: Path) -> list[tuple[str, str, bool, list[Variant]]]:
     jobs = []
     for picture in pictures:
         folder = cache / picture.key
-        if folder.is_dir():
-            continue
-        variants = [(v.name, v.width, v.height) for v in (*picture.webp, picture.fallback)]
-        jobs.append((str(picture.source), str(folder), picture.alpha, variants, f".tmp{os.getpid()}"))
+        todo = [v for v in picture.variants if not (folder / v.name).exists()]
+        if todo:
+            jobs.append((str(picture.source), str(folder), picture.alpha, todo))
+    return jobs
+
+
+def produce(pictures: list[Picture], cache: Path, *, workers: int | None = None,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Make every missing derivative in the cache; return how many files were made."""
+    jobs = missing(pictures, cache)
     if not jobs:
         return 0
-    workers = workers or os.cpu_count() or 1
+    workers = max(1, workers or os.cpu_count() or 1)
+    made = 0
     if workers == 1 or len(jobs) == 1:
-        for i, job in enumerate(jobs, 1):
-            _produce_one(job)
+        results = map(_produce_one, jobs)
+        for i, count in enumerate(results, 1):
+            made += count
             if progress:
                 progress(i, len(jobs))
-        return len(jobs)
+        return made
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, _ in enumerate(pool.map(_produce_one, jobs, chunksize=4), 1):
+        for i, count in enumerate(pool.map(_produce_one, jobs, chunksize=2), 1):
+            made += count
             if progress:
                 progress(i, len(jobs))
-    return len(jobs)
+    return made
+
+
+def progress_bar(stream=sys.stderr, minimum: int = 20) -> Callable[[int, int], None]:
+    """A one-line progress bar for long runs (at least ``minimum`` pictures), on a terminal or not."""
+
+    def show(done: int, total: int) -> None:
+        if total < minimum:
+            return
+        width = 30
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        stream.write(f"\r图片 / images [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+        stream.flush()
+
+    return show
 
 
 def publish(pictures: list[Picture], cache: Path, site: Path) -> None:
@@ -170,7 +235,7 @@ def publish(pictures: list[Picture], cache: Path, site: Path) -> None:
         src_dir = cache / picture.key
         dst_dir = site / picture.folder
         dst_dir.mkdir(parents=True, exist_ok=True)
-        for variant in (*picture.webp, picture.fallback):
+        for variant in picture.variants:
             dst = dst_dir / variant.name
             if dst.exists():
                 continue

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .check import check_collection
-from .images import produce, publish
+from .images import SourceHashes, produce, progress_bar, publish
 from .pages import PageSpec, Site
 from .redirects import write_redirects
 from .render import Renderer
@@ -59,7 +59,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
             raise PluginError(f"藏品记录有 {len(problems)} 个问题 / the collection has {len(problems)} problem(s):\n"
                               f"{shown}{more}")
-        self.site: Site = plan_site(cat, self.site_url)
+        self.hashes = SourceHashes(self.cache)
+        self.site: Site = plan_site(cat, self.site_url, self.hashes)
         self.renderer = Renderer(self.site_url)
         self.specs: dict[str, PageSpec] = {}
         for spec in self.site.pages:
@@ -87,7 +88,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         pictures = list(self.site.pictures.values())
-        made = produce(pictures, self.cache, workers=self.config.image_workers or None)
+        made = produce(pictures, self.cache, workers=self.config.image_workers or None, progress=progress_bar())
+        self.hashes.save()
         publish(pictures, self.cache, Path(config.site_dir))
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
         try:

@@ -6,6 +6,7 @@ adapter only hands those to MkDocs. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,15 +59,16 @@ class Site:
 class Pictures:
     """Plans each source image once and turns records' images into figures."""
 
-    def __init__(self, cat: Catalogue):
+    def __init__(self, cat: Catalogue, source_hash: Callable[[Path], str]):
         self.cat = cat
+        self.source_hash = source_hash
         self.planned: dict[Path, Picture] = {}
 
     def figure(self, record: Record, image: Image) -> Figure:
         src = self.cat.image_src(record, image)
         picture = self.planned.get(src)
         if picture is None:
-            picture = self.planned[src] = plan_picture(self.cat.images[src])
+            picture = self.planned[src] = plan_picture(self.cat.images[src], self.source_hash(src))
         return Figure(picture, image.alt, image.caption, image.credit, image.license)
 
     def figures(self, record: Record) -> list[Figure]:

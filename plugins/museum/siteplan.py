@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlparse
 
 from . import urls
 from .catalogue import Catalogue
 from .fields import Ref
 from .fieldref import fields_reference
+from .images import SourceHashes
 from .listings import Listings
 from .pages import PageSpec, Pictures, Site
 from .recordpages import RecordPages
 from .searchpage import search_page
 
 
-def plan_site(cat: Catalogue, site_url: str) -> Site:
+def plan_site(cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] | None = None) -> Site:
+    """``source_hash`` names each image's content (images.SourceHashes remembers them between builds)."""
     base = site_url.rstrip("/") + "/"
 
     def absolute(url: str) -> str:
         return base + url
 
-    pictures = Pictures(cat)
+    pictures = Pictures(cat, source_hash or SourceHashes(None))
     records = RecordPages(cat, pictures, absolute, urlparse(base).path or "/")
     listings = Listings(cat, records, absolute)
     pages: list[PageSpec] = [listings.home()]
