@@ -28,6 +28,9 @@ from .media import ImageInfo
 WIDTHS = (320, 640, 1280, 2048)
 FALLBACK_WIDTH = 1280
 QUALITY = {"webp": 78, "jpeg": 82, "png": None}
+TILE = 512  # deep-zoom tile size (IIIF level 0 static tiles)
+ZOOM_MIN = 1600  # originals at least this long on one side get deep-zoom tiles
+TILE_QUALITY = 80
 # Bump when the shared steps (orientation, colour conversion, resampling) change: every file then
 # changes. Per-format settings above only change the files of that format.
 PROCESS_VERSION = 1
@@ -50,6 +53,7 @@ class Picture:
     alpha: bool
     webp: tuple[Variant, ...]
     fallback: Variant
+    zoom: str | None = None  # folder of the IIIF tiles ("iiif-1a2b3c"), for large originals
 
     @property
     def folder(self) -> str:
@@ -69,6 +73,11 @@ class Picture:
     @property
     def variants(self) -> tuple[Variant, ...]:
         return (*self.webp, self.fallback)
+
+    @property
+    def zoom_info(self) -> str | None:
+        """URL of the IIIF info.json, when the picture has deep-zoom tiles."""
+        return f"{self.folder}{self.zoom}/info.json" if self.zoom else None
 
 
 def _variant(fmt: str, width: int, full: tuple[int, int]) -> Variant:
@@ -121,7 +130,11 @@ def plan_picture(info: ImageInfo, key: str) -> Picture:
     alpha = info.mode in ("RGBA", "LA", "PA") or (info.mode == "P" and info.format == "PNG")
     webp = tuple(_variant("webp", w, full) for w in widths)
     fallback = _variant("png" if alpha else "jpeg", min(FALLBACK_WIDTH, info.width), full)
-    return Picture(key, info.path, info.width, info.height, alpha, webp, fallback)
+    zoom = None
+    if max(full) >= ZOOM_MIN:
+        recipe = json.dumps({"v": PROCESS_VERSION, "tile": TILE, "quality": TILE_QUALITY}, sort_keys=True)
+        zoom = "iiif-" + hashlib.sha256(recipe.encode()).hexdigest()[:6]
+    return Picture(key, info.path, info.width, info.height, alpha, webp, fallback, zoom)
 
 
 # --- producing the files ---------------------------------------------------------------------------
@@ -168,26 +181,38 @@ def save_variant(im: PILImage.Image, variant: Variant, target: Path) -> None:
     os.replace(tmp, target)  # a file in the cache is complete or absent
 
 
-def _produce_one(job: tuple[str, str, bool, list[Variant]]) -> int:
-    source, folder, alpha, variants = job
+Job = tuple[str, str, bool, list[Variant], "str | None"]
+
+
+def _produce_one(job: Job) -> int:
+    source, folder, alpha, variants, zoom = job
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     with PILImage.open(source) as original:
-        largest = max(variants, key=lambda v: v.width)
-        original.draft("RGB", (largest.width, largest.height))  # JPEG: decode at a reduced scale
+        if not zoom:
+            largest = max(variants, key=lambda v: v.width)
+            original.draft("RGB", (largest.width, largest.height))  # JPEG: decode at a reduced scale
         im = normalise(original, alpha)
     for variant in sorted(variants, key=lambda v: -v.width):
         save_variant(im, variant, out / variant.name)
-    return len(variants)
+    made = len(variants)
+    if zoom:
+        from .deepzoom import write_tiles
+
+        made += write_tiles(im, out / zoom)
+    return made
 
 
-def missing(pictures: list[Picture], cache: Path) -> list[tuple[str, str, bool, list[Variant]]]:
+def missing(pictures: list[Picture], cache: Path) -> list[Job]:
+    from .deepzoom import complete
+
     jobs = []
     for picture in pictures:
         folder = cache / picture.key
         todo = [v for v in picture.variants if not (folder / v.name).exists()]
-        if todo:
-            jobs.append((str(picture.source), str(folder), picture.alpha, todo))
+        zoom = picture.zoom if picture.zoom and not complete(folder / picture.zoom) else None
+        if todo or zoom:
+            jobs.append((str(picture.source), str(folder), picture.alpha, todo, zoom))
     return jobs
 
 
@@ -229,17 +254,24 @@ def progress_bar(stream=sys.stderr, minimum: int = 20) -> Callable[[int, int], N
     return show
 
 
-def publish(pictures: list[Picture], cache: Path, site: Path) -> None:
+def publish(pictures: list[Picture], cache: Path, site: Path, site_url: str = "/") -> None:
     """Put each picture's files into the site (hard links where the file system allows)."""
     for picture in pictures:
         src_dir = cache / picture.key
         dst_dir = site / picture.folder
         dst_dir.mkdir(parents=True, exist_ok=True)
         for variant in picture.variants:
-            dst = dst_dir / variant.name
-            if dst.exists():
-                continue
-            try:
-                os.link(src_dir / variant.name, dst)
-            except OSError:
-                shutil.copyfile(src_dir / variant.name, dst)
+            _link(src_dir / variant.name, dst_dir / variant.name)
+        if picture.zoom:
+            from .deepzoom import publish_tiles
+
+            publish_tiles(picture, src_dir / picture.zoom, dst_dir / picture.zoom, site_url, _link)
+
+
+def _link(src: Path, dst: Path) -> None:
+    if dst.exists():
+        return
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)

@@ -70,6 +70,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             file.generated_by = GENERATED_BY
             files.append(file)
             self.specs[spec.src_uri] = spec
+        for path, content in self.site.files.items():  # data files the core made, e.g. map/points.json
+            file = File.generated(config, path, content=content)
+            file.generated_by = GENERATED_BY
+            files.append(file)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -90,7 +94,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         pictures = list(self.site.pictures.values())
         made = produce(pictures, self.cache, workers=self.config.image_workers or None, progress=progress_bar())
         self.hashes.save()
-        publish(pictures, self.cache, Path(config.site_dir))
+        publish(pictures, self.cache, Path(config.site_dir), self.site_url)
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
         try:
             index_site(Path(config.site_dir))
