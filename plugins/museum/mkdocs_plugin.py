@@ -9,8 +9,10 @@ rewriting this file only.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -51,16 +53,25 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.site_url = config.site_url or DEFAULT_SITE_URL
         return config
 
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Seconds by stage, written to the cache folder for bench/run.py (and curious curators).
+        self.stats: dict[str, float] = {"render": 0.0}
+        self.started = time.perf_counter()
+
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        t = time.perf_counter()
         cat, problems = check_collection(self.collections, self.root)
+        self.stats["check"] = time.perf_counter() - t
         if problems:
             shown = "\n".join(str(p) for p in problems[:50])
             more = f"\n… and {len(problems) - 50} more" if len(problems) > 50 else ""
             raise PluginError(f"藏品记录有 {len(problems)} 个问题 / the collection has {len(problems)} problem(s):\n"
                               f"{shown}{more}")
+        t = time.perf_counter()
         self.hashes = SourceHashes(self.cache)
         self.site: Site = plan_site(cat, self.site_url, self.hashes)
+        self.stats["pages"] = time.perf_counter() - t
         self.renderer = Renderer(self.site_url)
         self.specs: dict[str, PageSpec] = {}
         for spec in self.site.pages:
@@ -81,7 +92,12 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
-        return str(self.renderer.body(spec)) if spec else html
+        if spec is None:
+            return html
+        t = time.perf_counter()
+        body = str(self.renderer.body(spec))
+        self.stats["render"] += time.perf_counter() - t
+        return body
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         spec = self.specs.get(page.file.src_uri)
@@ -91,15 +107,26 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())
+        t = time.perf_counter()
         pictures = list(self.site.pictures.values())
         made = produce(pictures, self.cache, workers=self.config.image_workers or None, progress=progress_bar())
         self.hashes.save()
         publish(pictures, self.cache, Path(config.site_dir), self.site_url)
+        self.stats["images"] = time.perf_counter() - t
+        t = time.perf_counter()
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
+        self.stats["exports"] = time.perf_counter() - t
+        t = time.perf_counter()
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
+        self.stats["search"] = time.perf_counter() - t
+        self.cache.mkdir(parents=True, exist_ok=True)
+        (self.cache / "build-stats.json").write_text(json.dumps(
+            {"pages": len(self.specs), "pictures": len(pictures), "made": made,
+             "seconds": {k: round(v, 3) for k, v in self.stats.items()}}), encoding="utf-8")
         log.info("museum: %d pages, %d pictures (%d made), %d redirects",
                  len(self.specs), len(pictures), made, len(self.site.redirects))
 
@@ -110,9 +137,12 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 
 def _front_matter(spec: PageSpec) -> str:
     # JSON strings are valid YAML scalars, so titles with colons or quotes need no other escaping.
+    # MkDocs renders themes without autoescaping, and Material writes page.meta.title and
+    # page.meta.description into <title>, <meta content="…"> and the header as they are: a curator's
+    # "</title><script>" would run. So they go in as HTML text, escaped here (tests/test_hostile.py).
     meta = {
-        "title": spec.title,
-        "description": spec.description,
+        "title": html.escape(spec.title),
+        "description": html.escape(spec.description),
         "hide": ["navigation", "toc"],
     }
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]

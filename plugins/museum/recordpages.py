@@ -14,7 +14,8 @@ from .pages import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from .views import Card, Fact, Link, Section
 
 KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
-MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
+MUSEUM_CARDS = 12
+SEARCH_PREFIX = 200  # characters of a description spelt as bigrams for search (search.cjk_tokens)  # a museum page shows this many of its objects, then links to its listing
 GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
 STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
 
@@ -76,8 +77,11 @@ class RecordPages:
         search_filters = {"类别": [KIND_LABELS[record.kind]]}
         for name, values in (filters or {}).items():
             search_filters[name] = [v.zh for v in values]
-        texts = [description, *getattr(record, "tags", []), *(v.zh for vs in (filters or {}).values() for v in vs)]
-        for name in ("maker", "place_made", "significance", "summary", "city", "address"):
+        # The bigram index covers what people search by (names, makers, places, tags, facets) and the
+        # opening of the description; all of the page's text stays searchable through Pagefind's own words.
+        texts = [description[:SEARCH_PREFIX], *getattr(record, "tags", []),
+                 *(v.zh for vs in (filters or {}).values() for v in vs)]
+        for name in ("maker", "place_made", "city", "address"):
             value = getattr(record, name, None)
             if value is not None:
                 texts.append(value.zh)

@@ -1,0 +1,187 @@
+"""The benchmark suite: one table of what a build costs and what a visitor pays, by collection size.
+
+Usage: python bench/run.py [N ...] [--runs 3] [--images] [--no-browser] [--no-hugo]
+Default sizes: 1,000 and 10,000 artifacts (with N/20 museums, N/50 exhibitions and heritage sites).
+
+For each size: check time; cold build time (median of --runs), by stage from the plugin's
+.cache/images/build-stats.json; peak memory (GNU time); site size; artifact page size; the largest
+listing page; the bytes a visitor's browser fetches for a first search (headless Chromium). With
+Debian's `hugo` installed, the same N artifact pages are rendered by Hugo and indexed by the same
+Pagefind in the same run, and our build time is printed as a ratio of that pipeline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from synth import generate  # noqa: E402
+
+PY = sys.executable
+GNU_TIME = "/usr/bin/time"
+STATS = ROOT / ".cache" / "images" / "build-stats.json"
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak memory (KB, from GNU time when present) of a command."""
+    use_time = Path(GNU_TIME).exists()
+    full = [GNU_TIME, "-f", "%M", *cmd] if use_time else cmd
+    t = time.perf_counter()
+    result = subprocess.run(full, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    seconds = time.perf_counter() - t
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
+    peak = int(result.stderr.strip().splitlines()[-1]) if use_time else 0
+    return seconds, peak
+
+
+def folder_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def first_search_bytes(site: Path, query: str) -> int | None:
+    """Bytes the browser fetches from the search bundle for one query on the search page."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            sizes: list[int] = []
+
+            def count(response):
+                if "/pagefind/" in response.url:
+                    try:
+                        sizes.append(len(response.body()))
+                    except Exception:  # noqa: BLE001 - a response without a body counts as nothing
+                        pass
+
+            page.on("response", count)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q={query}")
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
+            page.wait_for_timeout(1000)
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def hugo_pipeline(coll: Path, work: Path) -> float | None:
+    """Hugo renders the same artifacts (title, body) and Pagefind indexes them: seconds, or None."""
+    if shutil.which("hugo") is None:
+        return None
+    import yaml
+
+    site = work / "hugo"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "content" / "artifacts").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "/"\nlanguageCode = "zh-cn"\ntitle = "bench"\n'
+                                    'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', encoding="utf-8")
+    (site / "layouts" / "_default" / "single.html").write_text(
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+        '<body><main data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>', encoding="utf-8")
+    (site / "layouts" / "_default" / "list.html").write_text("<!doctype html><html lang=\"zh\"></html>",
+                                                               encoding="utf-8")
+    for path in sorted((coll / "artifacts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        body = f"{data['description']}\n\n{data.get('significance', '')}\n"
+        (site / "content" / "artifacts" / f"{path.stem}.md").write_text(
+            f"---\ntitle: \"{data['title']['zh']}\"\n---\n{body}", encoding="utf-8")
+    t = time.perf_counter()
+    subprocess.run(["hugo", "--quiet", "-s", str(site)], check=True, capture_output=True)
+    subprocess.run([PY, "-m", "pagefind", "--site", str(site / "public"), "--quiet"], check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path) -> dict:
+    coll = generate(work / f"n{n}", n)
+    site = work / f"n{n}" / "site"
+    row: dict = {"n": n}
+    row["check_s"], _ = timed([PY, "build.py", "--collections", str(coll), "check"])
+    builds, peaks, stages = [], [], []
+    for _ in range(runs):
+        seconds, peak = timed([PY, "build.py", "--collections", str(coll), "build", "--site-dir", str(site)])
+        builds.append(seconds)
+        peaks.append(peak)
+        stages.append(json.loads(STATS.read_text(encoding="utf-8"))["seconds"])
+    row["build_s"] = statistics.median(builds)
+    row["builds"] = builds
+    row["peak_mb"] = max(peaks) / 1024
+    row["stages"] = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
+    row["site_mb"] = folder_size(site) / 1e6
+    artifact_pages = sorted((site / "artifacts").glob("*/index.html"))[:200]
+    row["artifact_kb"] = statistics.median(p.stat().st_size for p in artifact_pages) / 1024
+    listings = [p for d in ("collection", "directory", "exhibitions", "heritage") for p in (site / d).rglob("index.html")
+                if d in ("collection", "directory") or p.parent.name.isdigit() or p.parent == site / d]
+    row["largest_listing_kb"] = max(p.stat().st_size for p in [*listings, site / "index.html"]) / 1024
+    row["search_kb"] = (first_search_bytes(site, "机床") or 0) / 1024 if browser else None
+    if hugo:
+        peers = [hugo_pipeline(coll, work) for _ in range(runs)]
+        row["hugo_s"] = statistics.median(peers) if peers[0] is not None else None
+    return row
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"\n# Benchmark — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    header = ["artifacts", "check s", "build s", "load+check", "pages", "render", "mkdocs", "images", "exports",
+              "search", "peak MB", "site MB", "artifact KB", "max listing KB", "1st search KB", "hugo+pf s", "ratio"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for r in rows:
+        s = r["stages"]
+        hugo = r.get("hugo_s")
+        cells = [f"{r['n']:,}", f"{r['check_s']:.1f}", f"{r['build_s']:.1f}", f"{s['check']:.1f}", f"{s['pages']:.1f}",
+                 f"{s['render']:.1f}", f"{s['mkdocs']:.1f}", f"{s['images']:.1f}", f"{s['exports']:.2f}",
+                 f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}",
+                 f"{r['largest_listing_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
+                 "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×"]
+        print("| " + " | ".join(cells) + " |")
+    print("\nbuild runs (s): " + "; ".join(f"{r['n']:,}: " + ", ".join(f"{b:.1f}" for b in r["builds"]) for r in rows))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--no-hugo", action="store_true")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="museum-bench-"))
+    try:
+        rows = [bench_size(n, args.runs, not args.no_browser, not args.no_hugo, work) for n in args.sizes]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
