@@ -28,7 +28,7 @@ from .images import SourceHashes, produce, progress_bar, publish
 from .pages import PageSpec, Site
 from .redirects import write_redirects
 from .render import Renderer
-from .search import SearchIndexError, index_site
+from .search import SearchIndexError, index_site, start_indexing
 from .siteplan import plan_site
 
 log = logging.getLogger("mkdocs.plugins.museum")
@@ -44,6 +44,10 @@ class MuseumConfig(Config):
 
 class MuseumPlugin(BasePlugin[MuseumConfig]):
     supports_multiple_instances = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.indexer = None  # the background search indexing of the live preview
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -118,10 +122,16 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
         self.stats["exports"] = time.perf_counter() - t
         t = time.perf_counter()
-        try:
-            index_site(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
+        if getattr(self, "serving", False):
+            # A curator's edit must show at once; the search index follows a few seconds later.
+            if self.indexer is not None and self.indexer.poll() is None:
+                self.indexer.terminate()
+            self.indexer = start_indexing(Path(config.site_dir))
+        else:
+            try:
+                index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
         self.stats["search"] = time.perf_counter() - t
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / "build-stats.json").write_text(json.dumps(
@@ -129,6 +139,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
              "seconds": {k: round(v, 3) for k, v in self.stats.items()}}), encoding="utf-8")
         log.info("museum: %d pages, %d pictures (%d made), %d redirects",
                  len(self.specs), len(pictures), made, len(self.site.redirects))
+
+    def on_shutdown(self) -> None:
+        if getattr(self, "indexer", None) is not None and self.indexer.poll() is None:
+            self.indexer.terminate()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.collections))

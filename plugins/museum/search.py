@@ -49,13 +49,19 @@ class SearchIndexError(Exception):
     pass
 
 
+def _command(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"]
+
+
+def start_indexing(site_dir: Path) -> subprocess.Popen:
+    """Index in the background (live preview: pages reload at once, search follows seconds later)."""
+    return subprocess.Popen(_command(site_dir), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def index_site(site_dir: Path) -> str:
     """Index ``site_dir`` in place; return Pagefind's summary. Runs the binary that the
     ``pagefind[extended]`` wheel ships (with Chinese segmentation); nothing is downloaded."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--quiet"],
-        capture_output=True, text=True, timeout=1800,
-    )
+    result = subprocess.run(_command(site_dir), capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip()[-2000:])
     return result.stdout.strip()
