@@ -51,7 +51,8 @@ def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path):
     try:
         assert wait_for(lambda: (fetch(url) or "").find("解放牌CA10型载货汽车") >= 0, 180), "the preview never came up"
         text = record.read_text(encoding="utf-8")
-        record.write_text(text.replace("解放牌CA10型载货汽车", "解放牌CA10型载货汽车（预览测试）", 1), encoding="utf-8")
+        record.write_text(text.replace("title: {zh: 解放牌CA10型载货汽车", "title: {zh: 解放牌CA10型载货汽车（预览测试）"),
+                          encoding="utf-8")
         assert wait_for(lambda: "（预览测试）" in (fetch(url) or ""), 120), "the edit never showed"
     finally:
         server.terminate()
