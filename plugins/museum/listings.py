@@ -173,6 +173,7 @@ class Listings:
             Link("展览", urls.EXHIBITIONS, counts["exhibition"]),
             Link("工业遗产名录", urls.HERITAGE_LIST, counts["heritage"]),
             Link("旅游与研学线路", urls.ROUTES, counts["route"]),
+            Link("地图", urls.MAP, counts["museum"] + counts["heritage"]),
         ]
         return PageSpec(
             url=urls.HOME, template="home.html", title=SITE_NAME,

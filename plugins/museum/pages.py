@@ -54,6 +54,7 @@ class Site:
     pages: list[PageSpec]
     pictures: dict[Path, Picture]
     redirects: dict[str, str]  # old URL -> current URL, from aliases
+    files: dict[str, bytes] = field(default_factory=dict)  # other generated files by site path (map/points.json)
 
 
 class Pictures:

@@ -12,6 +12,8 @@ from .fields import Ref
 from .fieldref import fields_reference
 from .images import SourceHashes
 from .listings import Listings
+from .geo import Placer
+from .mappage import MapPages
 from .pages import PageSpec, Pictures, Site
 from .recordpages import RecordPages
 from .searchpage import search_page
@@ -37,9 +39,12 @@ def plan_site(cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] 
     pages.extend(listings.routes())
     pages.append(fields_reference(absolute))
     pages.append(search_page())
+    maps = MapPages(cat, Placer(cat), absolute)
+    pages.extend(maps.pages())
+    maps.add_route_maps(pages)
     redirects = {
         urls.record(Ref(kind, old)): urls.record(Ref(kind, new))
         for kind, aliases in cat.aliases.items()
         for old, new in aliases.items()
     }
-    return Site(cat, pages, pictures.planned, redirects)
+    return Site(cat, pages, pictures.planned, redirects, files=maps.files())

@@ -26,6 +26,7 @@ HERITAGE_LIST = "heritage/"
 ROUTES = "routes/"
 FIELDS_REFERENCE = "contributing/fields/"
 MEDIA = "media/"
+MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points.json"
 
 # Listing facets: the artifacts by one vocabulary (or by museum).
 FACETS = ("industry", "province", "era", "museum")
@@ -54,6 +55,8 @@ def src_uri(url: str) -> str:
 
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page to another (both site-relative directory URLs), like MkDocs does."""
+    if to_url.startswith(("http://", "https://", "mailto:")):
+        return to_url  # another site (a museum's own website): never rebased as if it were a page here
     if "#" in to_url:
         to_url, anchor = to_url.split("#", 1)
         anchor = "#" + anchor

@@ -17,7 +17,7 @@ FIRST_RESULTS = {
     "黄鹄": "artifacts/huanghu-steamship/",
     "鞍山钢铁厂": "heritage/an-shan-gang-tie-chang/",
     "江南造船": "museums/jiangnan-shipbuilding-museum/",
-    "景德镇": "museums/jingdezhen-china-ceramics-museum/",
+    "陶瓷博物馆": "museums/jingdezhen-china-ceramics-museum/",
     "jiefang-ca10-truck": "artifacts/jiefang-ca10-truck/",
     "CA10": "artifacts/jiefang-ca10-truck/",
     "Hongqi": "artifacts/hongqi-ca72/",
@@ -42,6 +42,12 @@ def test_part_of_a_compound_finds_the_compound(page, base_url):
     found = results(page, base_url, "机车")
     assert "artifacts/qianjin-steam-locomotive/" in found  # 前进型蒸汽机车
     assert "artifacts/dongfeng-diesel-locomotive/" in found  # 东风型内燃机车
+
+
+def test_a_city_name_finds_the_places_in_that_city(page, base_url):
+    found = results(page, base_url, "景德镇")[:5]
+    assert "museums/jingdezhen-china-ceramics-museum/" in found
+    assert "heritage/jing-de-zhen-ming-qing-yu-yao-chang-yi-zhi/" in found
 
 
 def test_a_filter_narrows_the_results_to_museums(page, base_url):
