@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test bench schemas clean
+.PHONY: serve build check test tools bench schemas clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "needs Python 3.11 ($(PY))"; exit 1; }
@@ -12,6 +12,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
+
+# Test tooling from the npm registry, exactly as tools/package-lock.json pins it: the Nu HTML checker
+# (vnu.jar, run with the machine's Java by tests/test_html_valid.py). --ignore-scripts: its postinstall
+# would download a Java runtime. Without npm that test is skipped here (and fails in CI).
+VNU := tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU): tools/package.json tools/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  cd tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(CURDIR)/$(VNU); \
+	else echo "npm not found: the HTML validity test will be skipped"; fi
+
+tools: $(VNU)
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve
@@ -22,7 +34,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python build.py check
 
-test: $(STAMP)
+test: $(STAMP) $(VNU)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
+
+
+# The templates' data-* attributes that scripts load files or folders from (pictures' zoom tiles, map data,
+# the search bundle, the site root).
+FILE_DATA_ATTRIBUTES = ("data-zoom", "data-points", "data-outlines")
+FOLDER_DATA_ATTRIBUTES = ("data-osd", "data-bundle", "data-base")
 
 
 @dataclass
@@ -15,6 +23,7 @@ class ParsedPage:
     lang: str | None = None
     title: str = ""
     links: list[str] = field(default_factory=list)  # href and src, srcset entries included
+    folders: list[str] = field(default_factory=list)  # data-* attributes that name a folder of the site
     ids: set[str] = field(default_factory=set)
     jsonld: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -43,6 +52,12 @@ class _Parser(HTMLParser):
                 self.page.links.append(a[attr])
         if a.get("srcset"):
             self.page.links.extend(part.strip().split(" ")[0] for part in a["srcset"].split(","))
+        for attr in FILE_DATA_ATTRIBUTES:
+            if a.get(attr):
+                self.page.links.append(a[attr])
+        for attr in FOLDER_DATA_ATTRIBUTES:
+            if a.get(attr) is not None:
+                self.page.folders.append(a[attr])
         if tag == "link" and a.get("rel") == "canonical":
             self.page.canonical = a.get("href")
         if tag == "meta":
@@ -98,11 +113,24 @@ def target_of(site: Path, page: Path, link: str) -> tuple[Path | None, str]:
 
 
 def broken_links(site: Path) -> list[str]:
-    """Every internal link or anchor in the site that leads nowhere."""
+    """Every internal link or anchor in the site that leads nowhere: in pages (links, pictures, scripts,
+    styles, the data-* attributes scripts load from, and the site's own absolute URLs: canonical,
+    OpenGraph), in style sheets (url(…)), in the sitemap, and in the search index (each result's page
+    and picture)."""
     site = site.resolve()
     parsed = {p: parse_page(p) for p in html_pages(site)}
     problems = []
+    home = parsed.get(site / "index.html")
+    site_url = home.meta.get("og:url") if home else None
     for path, page in parsed.items():
+        for folder in page.folders:
+            target = (path.parent / unquote(urldefrag(folder)[0])).resolve() if folder else path.parent
+            if not target.is_dir():
+                problems.append(f"{path.relative_to(site)} → {folder or '(empty)'}: no such folder")
+        if site_url:
+            for link in filter(None, (page.canonical, page.meta.get("og:url"), page.meta.get("og:image"))):
+                if link.startswith(site_url) and not _exists(site, link[len(site_url):]):
+                    problems.append(f"{path.relative_to(site)} → {link}: missing")
         for link in page.links:
             target, anchor = target_of(site, path, link)
             if target is None:
@@ -113,6 +141,51 @@ def broken_links(site: Path) -> list[str]:
                 ids = parsed[target].ids if target in parsed else parse_page(target).ids
                 if unquote(anchor) not in ids:
                     problems.append(f"{path.relative_to(site)} → {link}: no anchor #{anchor}")
+    problems += _broken_in_styles(site) + _broken_in_search_index(site, urlparse(site_url or "/").path or "/")
+    sitemap = site / "sitemap.xml"
+    if site_url and sitemap.is_file():
+        for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")):
+            if loc.startswith(site_url) and not _exists(site, loc[len(site_url):]):
+                problems.append(f"sitemap.xml → {loc}: missing")
+    return problems
+
+
+def _exists(site: Path, url: str) -> bool:
+    """Whether a root-relative URL ("artifacts/x/", "/media/a.jpg") names a file of the site."""
+    url = unquote(urldefrag(url)[0].split("?")[0]).lstrip("/")
+    target = site / url
+    return (target / "index.html").is_file() if not url or url.endswith("/") or target.is_dir() else target.is_file()
+
+
+def _broken_in_styles(site: Path) -> list[str]:
+    problems = []
+    for css in sorted(site.rglob("*.css")):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for ref in re.findall(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", text):
+            if ref.startswith(("data:", "#")) or urlparse(ref).scheme or ref.startswith("//"):
+                continue
+            if not (css.parent / unquote(ref.split("?")[0].split("#")[0])).is_file():
+                problems.append(f"{css.relative_to(site)} → url({ref}): missing")
+    return problems
+
+
+def _broken_in_search_index(site: Path, base_path: str) -> list[str]:
+    """Pagefind's fragments name each result's page (root-relative) and its picture (under the site's
+    path on its host, ``base_path``)."""
+    problems = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        data = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)
+        image = (data.get("meta") or {}).get("image")
+        if image and image.startswith(base_path):
+            image_url = image[len(base_path):]
+        elif image and not urlparse(image).scheme:  # Pagefind's own pick: the page's first <img>, as written
+            image_url = urljoin(data.get("url") or "/", image)
+        else:
+            image_url = None
+        for link, url in ((data.get("url"), data.get("url")), (image, image_url)):
+            if url and not _exists(site, url):
+                problems.append(f"pagefind/fragment/{fragment.name} → {link}: missing")
     return problems
 
 

@@ -1,8 +1,13 @@
-"""A failed build changes nothing: the last good site stays byte-identical, records untouched."""
+"""A failed build changes nothing: the last good site stays byte-identical, records untouched.
+
+Also: a build that fails inside MkDocs (not only on bad records), and ``import heritage``, whose failures
+must leave collections/ and site/ as they were and whose success touches only collections/heritage/.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -30,7 +35,9 @@ def test_a_build_that_fails_leaves_the_previous_site_and_the_records_as_they_wer
     coll = tmp_path / "collections"
     shutil.copytree(ROOT / "collections", coll)
     site = tmp_path / "site"
+    records_at_start = digest_tree(coll)
     assert run_build(coll, site).returncode == 0
+    assert digest_tree(coll) == records_at_start, "a successful build changed the records"
     site_before, records_before = digest_tree(site), digest_tree(coll)
 
     broken = sorted((coll / "artifacts").rglob("*.yaml"))[0]
@@ -51,3 +58,123 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
                                          encoding="utf-8")
     (tmp_path / "a" / "index.html").write_text('<h1 id="y">a</h1>', encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html → b/: missing", "index.html → a/#x: no anchor #x"]
+
+
+def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_and_the_search_index(tmp_path):
+    import gzip
+
+    site_url = "https://museum.example/"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<h1>a</h1>", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        f'<meta property="og:url" content="{site_url}"><meta property="og:image" content="{site_url}media/gone.jpg">'
+        '<div data-zoom="media/tiles/info.json" data-osd="assets/nowhere/" data-base="./"></div>'
+        '<link rel="stylesheet" href="style.css"><script src="gone.js"></script>', encoding="utf-8")
+    (tmp_path / "style.css").write_text("a{background:url(img/gone.png)} b{background:url(data:image/png;base64,AA==)}",
+                                        encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text(f"<urlset><url><loc>{site_url}a/</loc></url>"
+                                          f"<url><loc>{site_url}b/</loc></url></urlset>", encoding="utf-8")
+    fragments = tmp_path / "pagefind" / "fragment"
+    fragments.mkdir(parents=True)
+    for name, data in (("ok", {"url": "/a/", "meta": {}}), ("gone", {"url": "/c/", "meta": {"image": "/media/t.webp"}})):
+        (fragments / f"zh_{name}.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(data).encode()))
+    assert sorted(broken_links(tmp_path)) == sorted([
+        "index.html → assets/nowhere/: no such folder",
+        f"index.html → {site_url}media/gone.jpg: missing", "index.html → gone.js: missing",
+        "index.html → media/tiles/info.json: missing", "style.css → url(img/gone.png): missing",
+        f"sitemap.xml → {site_url}b/: missing",
+        "pagefind/fragment/zh_gone.pf_fragment → /c/: missing",
+        "pagefind/fragment/zh_gone.pf_fragment → /media/t.webp: missing",
+    ])
+
+
+# --- a failure inside MkDocs, after the records were found good ---------------------------------------
+@pytest.fixture
+def last_good_site(tmp_path) -> Path:
+    site = tmp_path / "site"
+    (site / "artifacts" / "x").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>上一次的网站</h1>", encoding="utf-8")
+    (site / "artifacts" / "x" / "index.html").write_text("<h1>x</h1>", encoding="utf-8")
+    return site
+
+
+def _no_staging_left(folder: Path) -> bool:
+    return not [p for p in folder.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_build_that_mkdocs_refuses_leaves_the_previous_site(tmp_path, last_good_site):
+    from museum.sitebuild import BuildFailed, build_site
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: docs",
+                      f"docs_dir: {tmp_path / 'no-such-docs'}"), encoding="utf-8")
+    before = digest_tree(last_good_site)
+    with pytest.raises(BuildFailed):
+        build_site(config, last_good_site)
+    assert digest_tree(last_good_site) == before
+    assert _no_staging_left(tmp_path)
+
+
+def test_a_build_that_crashes_leaves_the_previous_site(tmp_path, last_good_site, monkeypatch):
+    import mkdocs.commands.build
+
+    from museum.sitebuild import build_site
+
+    def crash(config, **kwargs):
+        (Path(config.site_dir) / "half-written.html").write_text("…", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", crash)
+    before = digest_tree(last_good_site)
+    with pytest.raises(RuntimeError):
+        build_site(ROOT / "mkdocs.yml", last_good_site)
+    assert digest_tree(last_good_site) == before
+    assert _no_staging_left(tmp_path)
+
+
+# --- import heritage ----------------------------------------------------------------------------------
+HEADER = "batch,no,name,address,province,city,core_items,applicant_unit\n"
+ROW = "1,1,张裕酿酒公司,山东省烟台市芝罘区,山东省,烟台市,地下酒窖、蒸馏器。,\n"
+
+
+@pytest.fixture
+def project(tmp_path) -> tuple[Path, Path]:
+    """A copy of the sample collection, and a site folder that must never be touched by an import."""
+    coll = tmp_path / "collections"
+    shutil.copytree(ROOT / "collections", coll, ignore=shutil.ignore_patterns("media"))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<h1>网站</h1>", encoding="utf-8")
+    return coll, site
+
+
+@pytest.mark.parametrize("content", [
+    (HEADER + ROW).encode("gbk"),                       # not UTF-8: refused whole
+    b"batch,no,name\n1,1,x\n",                          # required columns missing: refused whole
+    (HEADER + "x,1,旅顺船坞,辽宁省大连市,辽宁省,大连市,船坞,\n").encode(),  # its only row is bad
+    b"",                                                # empty
+], ids=["gbk", "missing-columns", "bad-row", "empty"])
+def test_an_import_that_fails_changes_nothing(run_cli, project, tmp_path, content):
+    coll, site = project
+    csv = tmp_path / "list.csv"
+    csv.write_bytes(content)
+    before = digest_tree(coll), digest_tree(site)
+    result = run_cli("--collections", coll, "import", "heritage", csv)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (digest_tree(coll), digest_tree(site)) == before
+
+
+def test_an_import_writes_only_heritage_records_and_a_second_run_nothing(run_cli, project, tmp_path):
+    coll, site = project
+    csv = tmp_path / "list.csv"
+    csv.write_text(HEADER + ROW + "1,2,旅顺船坞,辽宁省大连市,辽宁省,大连市,船坞,\n", encoding="utf-8")
+    before = digest_tree(coll)
+    result = run_cli("--collections", coll, "import", "heritage", csv)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = digest_tree(coll)
+    changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
+    assert changed and all(name.startswith("heritage/") for name in changed), changed
+    assert (site / "index.html").read_text(encoding="utf-8") == "<h1>网站</h1>" and len(list(site.iterdir())) == 1
+    assert run_cli("--collections", coll, "import", "heritage", csv).returncode == 0
+    assert digest_tree(coll) == after

@@ -31,12 +31,12 @@ def _parser() -> MarkdownIt:
     md.validateLink = _validate_link
     md.disable("image")
 
-    def render_link_open(tokens, idx, options, env):  # external links open safely
+    def render_link_open(renderer, tokens, idx, options, env):  # external links open safely
         token = tokens[idx]
         href = token.attrGet("href") or ""
         if href.startswith(("http://", "https://")):
             token.attrSet("rel", "noopener noreferrer")
-        return md.renderer.renderToken(tokens, idx, options, env)
+        return renderer.renderToken(tokens, idx, options, env)
 
     md.add_render_rule("link_open", render_link_open)
     return md

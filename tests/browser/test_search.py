@@ -55,7 +55,8 @@ def test_a_filter_narrows_the_results_to_museums(page, base_url):
     page.locator("summary", has_text="类别").click()
     page.locator('input[name="类别"][value="博物馆"]').check()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.pagefind-ui__result-link')].every(a => a.getAttribute('href').includes('/museums/'))",
+        "() => (links => links.length > 0 && links.every(a => a.getAttribute('href').includes('/museums/')))"
+        "([...document.querySelectorAll('.pagefind-ui__result-link')])",  # not while the list is being redrawn (empty)
         timeout=10_000)
     first = page.eval_on_selector(".pagefind-ui__result-link", "a => a.getAttribute('href')")
     assert first.lstrip("/") == "museums/china-railway-museum/"

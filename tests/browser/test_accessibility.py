@@ -1,0 +1,104 @@
+"""Accessibility: axe-core finds no WCAG 2.1 A/AA violation on any kind of page of the sample museum.
+
+axe-core is vendored as test tooling in tests/vendor/axe-core/ (axe.min.js and its licences, from the
+npm package axe-core at the version named in its first line); the site never serves it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+ROOT = Path(__file__).resolve().parents[2]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _first(folder: str) -> str | None:
+    files = sorted((ROOT / "collections" / folder).glob("*.yaml"))
+    return files[0].stem if files else None
+
+
+ROUTE = _first("routes")
+PAGES = {
+    "home": "",
+    "artifact": "artifacts/jiefang-ca10-truck/",
+    "museum": "museums/china-railway-museum/",
+    "exhibition": "exhibitions/three-wheels-and-a-sound/",
+    "heritage": "heritage/an-shan-gang-tie-chang/",
+    "route": f"routes/{ROUTE}/" if ROUTE else None,
+    "listing": "collection/",
+    "listing page 2": "collection/page/2/",
+    "facet listing": "collection/industry/automotive/",
+    "directory": "directory/",
+    "directory by province": "directory/province/beijing/",
+    "exhibitions": "exhibitions/",
+    "heritage list": "heritage/",
+    "routes list": "routes/",
+    "search with results": "search/?q=机车",
+    "about": "about/",
+    "contributing": "contributing/",
+    "field reference": "contributing/fields/",
+    "heritage import": "heritage-import/",
+    "map": "map/",
+    "not found": "404.html",
+}
+
+
+def axe_violations(page, context: str = "document") -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async ([context, tags]) => (await axe.run(eval(context), {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({"
+        "target: n.target.join(' '), summary: n.failureSummary}))}))", [context, TAGS])
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} element(s)")
+        for node in v["nodes"][:5]:
+            summary = " ".join((node["summary"] or "").split())[:300]
+            lines.append(f"    {node['target']}: {summary}")
+    return lines
+
+
+def _open(page, base_url: str, sample_site: Path, name: str, url: str | None) -> None:
+    if url is None:
+        pytest.skip(f"the sample collection has no {name} page")
+    file = sample_site / (url.split("?")[0] if url.endswith(".html") else url.split("?")[0] + "index.html")
+    if not file.is_file():
+        pytest.skip(f"this build has no {name} page ({url})")
+    page.goto(base_url + url)
+    page.wait_for_load_state("load")
+    if url.startswith("search/"):
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+        page.wait_for_timeout(300)  # results settle (images and the result count)
+
+
+@pytest.mark.parametrize("url", PAGES.values(), ids=PAGES.keys())
+def test_no_accessibility_violation(page, base_url, sample_site, url):
+    name = next(k for k, v in PAGES.items() if v == url)
+    _open(page, base_url, sample_site, name, url)
+    problems = axe_violations(page)
+    assert problems == [], f"{name} ({url}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("url", ["", "artifacts/jiefang-ca10-truck/", "collection/"], ids=["home", "artifact", "listing"])
+def test_no_accessibility_violation_on_a_phone(phone, base_url, sample_site, url):
+    _open(phone, base_url, sample_site, url or "home", url)
+    problems = axe_violations(phone)
+    assert problems == [], f"{url or 'home'} on a phone:\n" + "\n".join(problems)
+
+
+def test_no_accessibility_violation_in_the_open_lightbox(page, base_url, sample_site):
+    pages = [p for p in sorted(sample_site.glob("artifacts/*/index.html"))
+             if 'class="museum-zoom"' in p.read_text(encoding="utf-8")]
+    if not pages:
+        pytest.skip("no artifact in the sample collection has pictures yet, so there is no lightbox")
+    page.goto(base_url + pages[0].parent.relative_to(sample_site).as_posix() + "/")
+    page.locator("a.museum-zoom").first.click()
+    page.locator("dialog.museum-lightbox").wait_for(state="visible")
+    page.wait_for_function("document.querySelector('dialog.museum-lightbox img').complete")
+    problems = axe_violations(page, "document.querySelector('dialog.museum-lightbox')")
+    assert problems == [], "the open lightbox:\n" + "\n".join(problems)
