@@ -38,7 +38,7 @@ test: $(STAMP) $(VNU)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --markdown docs/benchmarks.md
 
 schemas: $(STAMP)
 	$(BIN)/python build.py schemas

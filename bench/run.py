@@ -150,12 +150,25 @@ def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path) -> dict
     return row
 
 
-def print_table(rows: list[dict]) -> None:
-    print(f"\n# Benchmark — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {sys.version.split()[0]}"
+
+
+def table(rows: list[dict]) -> str:
+    out = []
     header = ["artifacts", "check s", "build s", "load+check", "pages", "render", "mkdocs", "images", "exports",
               "search", "peak MB", "site MB", "artifact KB", "max listing KB", "1st search KB", "hugo+pf s", "ratio"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "---|" * len(header))
     for r in rows:
         s = r["stages"]
         hugo = r.get("hugo_s")
@@ -164,8 +177,10 @@ def print_table(rows: list[dict]) -> None:
                  f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}",
                  f"{r['largest_listing_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
                  "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×"]
-        print("| " + " | ".join(cells) + " |")
-    print("\nbuild runs (s): " + "; ".join(f"{r['n']:,}: " + ", ".join(f"{b:.1f}" for b in r["builds"]) for r in rows))
+        out.append("| " + " | ".join(cells) + " |")
+    out.append("\nbuild runs (s): " + "; ".join(f"{r['n']:,}: " + ", ".join(f"{b:.1f}" for b in r["builds"])
+                                                for r in rows))
+    return "\n".join(out)
 
 
 def main() -> None:
@@ -174,13 +189,24 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--markdown", type=Path, help="also write the table into this Markdown page (docs/benchmarks.md)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="museum-bench-"))
     try:
         rows = [bench_size(n, args.runs, not args.no_browser, not args.no_hugo, work) for n in args.sizes]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print_table(rows)
+    heading = f"{time.strftime('%Y-%m-%d')}, {machine()}"
+    text = table(rows)
+    print(f"\n# Benchmark — {heading}\n{text}")
+    if args.markdown:
+        write_markdown(args.markdown, heading, text, args)
+
+
+def write_markdown(path: Path, heading: str, text: str, args) -> None:
+    intro = path.read_text(encoding="utf-8").split("<!-- results -->")[0] if path.exists() else ""
+    command = "python bench/run.py " + " ".join(map(str, args.sizes)) + f" --runs {args.runs}"
+    path.write_text(f"{intro}<!-- results -->\n\n**{heading}** — `{command}`\n\n{text}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.site: Site = plan_site(cat, self.site_url, self.hashes)
         self.stats["pages"] = time.perf_counter() - t
         self.renderer = Renderer(self.site_url)
+        self.shell: dict[str, str] = {}  # rendered tabs and sidebars, by folder depth
         self.specs: dict[str, PageSpec] = {}
         for spec in self.site.pages:
             if files.get_file_from_path(spec.src_uri) is not None:
@@ -108,6 +109,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if spec is not None:
             context["museum_head"] = self.renderer.head(spec)
             context["museum_search"] = spec.search
+            if page.parent is None and not page.is_homepage and page not in nav.pages:
+                # Not in the nav: its tabs and sidebar depend only on its depth (see theme/main.html).
+                context["museum_shell_key"] = str(spec.url.count("/"))
+                context["museum_shell"] = self.shell
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -21,7 +21,8 @@
     }, options || {}));
     map.attributionControl.setPrefix("Leaflet");
     var outlines = el.dataset.outlines;
-    if (outlines) {
+    // Settles when the outlines are drawn (or could not be): pages say they are ready only then.
+    map.outlinesDrawn = !outlines ? Promise.resolve() :
       fetch(outlines).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
         if (!data) return;
         L.geoJSON(data, {
@@ -30,7 +31,6 @@
           attribution: "省界：ECharts（Apache-2.0）"
         }).addTo(map).bringToBack();
       }).catch(function () { /* the markers still work without outlines */ });
-    }
     return map;
   }
 
@@ -151,7 +151,7 @@
         form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
       }
       apply();
-      el.dataset.ready = "true";
+      return map.outlinesDrawn.then(function () { el.dataset.ready = "true"; });
     }).catch(function () {
       if (status) status.textContent = "地图数据未能加载；请使用下方的列表。";
       el.dataset.ready = "error";
@@ -183,7 +183,7 @@
       marker.addTo(map);
     });
     map.fitBounds(L.latLngBounds(data.line).pad(0.3), { maxZoom: 9 });
-    el.dataset.ready = "true";
+    map.outlinesDrawn.then(function () { el.dataset.ready = "true"; });
   }
 
   var national = document.getElementById("museum-map");
