@@ -14,8 +14,10 @@ from .pages import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from .views import Card, Fact, Link, Section
 
 KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
-MUSEUM_CARDS = 12
-SEARCH_PREFIX = 200  # characters of a description spelt as bigrams for search (search.cjk_tokens)  # a museum page shows this many of its objects, then links to its listing
+MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
+# Characters of a description spelt as bigrams for search (search.cjk_tokens). Chinese queries match
+# only spelt text, so this is what is findable; it also drives the indexer's memory (docs/benchmarks.md).
+SEARCH_PREFIX = 400
 GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
 STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
 
