@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -127,7 +128,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
         self.stats["exports"] = time.perf_counter() - t
         t = time.perf_counter()
-        if getattr(self, "serving", False):
+        if os.environ.get("MUSEUM_SEARCH") == "off":
+            pass  # `build.py build --no-search` (benchmarks of everything else at 100,000 objects)
+        elif getattr(self, "serving", False):
             # A curator's edit must show at once; the search index follows a few seconds later.
             if self.indexer is not None and self.indexer.poll() is None:
                 self.indexer.terminate()
