@@ -68,9 +68,19 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_heritage
+    if args.kind == "artifacts":
+        from .artifact_import import import_artifacts
 
-    report = import_heritage(args.file, args.collections, shown=_shown(str(args.file)))
+        if args.mapping is None:
+            print("导入藏品需要映射文件：--mapping 映射.yaml（见 docs/artifact-import.md）/ importing artifacts needs "
+                  "a mapping file: --mapping MAPPING.yaml (see docs/artifact-import.md)", file=sys.stderr)
+            return 1
+        report = import_artifacts(args.file, args.mapping, args.collections, shown=_shown(str(args.file)),
+                                  mapping_shown=_shown(str(args.mapping)))
+    else:
+        from .importer import import_heritage
+
+        report = import_heritage(args.file, args.collections, shown=_shown(str(args.file)))
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -96,6 +106,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     # The MkDocs plugin reads the records folder from mkdocs.yml, which takes it from here.
     os.environ["MUSEUM_COLLECTIONS"] = str(args.collections.resolve())
+    if args.no_search:
+        os.environ["MUSEUM_SEARCH"] = "off"
     try:
         build_site(ROOT / "mkdocs.yml", args.site_dir)
     except BuildFailed as error:
@@ -137,6 +149,7 @@ def parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="检查并生成网站 / check, then build site/")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--no-search", action="store_true", help="skip the search index (benchmarks)")
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
@@ -144,8 +157,9 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
 
     imp = sub.add_parser("import", help="由 CSV 导入记录 / import records from a CSV list")
-    imp.add_argument("kind", choices=["heritage"])
-    imp.add_argument("file", type=Path, help="CSV, UTF-8 (docs/heritage-import.md)")
+    imp.add_argument("kind", choices=["heritage", "artifacts"])
+    imp.add_argument("file", type=Path, help="CSV, UTF-8 (docs/heritage-import.md, docs/artifact-import.md)")
+    imp.add_argument("--mapping", type=Path, help="artifacts: which column gives which field (docs/artifact-import.md)")
     imp.add_argument("--collections", type=Path, default=argparse.SUPPRESS, help="records folder (default: collections/)")
     imp.set_defaults(run=cmd_import)
 

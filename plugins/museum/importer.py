@@ -20,27 +20,36 @@ two in step.
 * **Nothing is written** when a record's content would not change; files are replaced atomically.
 
 Problems are reported as ``FILE:ROW: column: 中文 / English``; good rows are imported even when
-others fail. Nothing here raises to the caller.
+others fail. Nothing here raises to the caller. What this importer shares with ``import artifacts``
+(reading the CSV, reporting, pinyin ids, writing YAML, digests) is in csvimport.py.
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import hashlib
-import io
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from .fields import ID_MAX, ID_RE, LANG_RE
+from .csvimport import (
+    ImportReport,
+    Refused,
+    Row,
+    RowProblem,
+    decode_csv,
+    digest_of,
+    keep_translations,
+    pinyin_id,
+    project,
+    read_rows,
+    rel,
+    render_record,
+    with_suffix,
+    write_record,
+)
 from .models import Heritage
 from .yamlsource import load_document
 
@@ -104,123 +113,18 @@ INDUSTRY_RULE: tuple[tuple[str | None, tuple[str, ...]], ...] = (
 
 
 # --- what the importer says ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class RowProblem:
-    path: str  # the CSV as shown to the user
-    row: int  # the line the row starts on (the header is line 1); 0 for the whole file
-    column: str  # the CSV column, or the record field for a conflict; "" for the whole row
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.row}: {self.column or '-'}: {self.zh} / {self.en}"
-
-
 @dataclass
-class ImportReport:
-    problems: list[RowProblem] = field(default_factory=list)  # rows not imported, conflicts: exit 1
-    warnings: list[RowProblem] = field(default_factory=list)  # worth reading, nothing failed
-    notes: list[str] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)  # record paths, as shown
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+class HeritageReport(ImportReport):
     unplaced: list[tuple[str, str, int, int]] = field(default_factory=list)  # (id, name, batch, no)
-    rows: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
     def lines(self) -> list[str]:
-        out = [str(p) for p in self.problems]
-        out += [f"{w}（提示 / warning）" for w in self.warnings]
-        out += self.notes
-        for path in self.created:
-            out.append(f"新建 / created: {path}")
-        for path in self.updated:
-            out.append(f"更新 / updated: {path}")
-        failed = len(self.problems)
-        out.append(f"读取 {self.rows} 行：新建 {len(self.created)}，更新 {len(self.updated)}，未变 {len(self.unchanged)}，"
-                   f"问题 {failed} / {self.rows} row(s) read: {len(self.created)} created, {len(self.updated)} updated, "
-                   f"{len(self.unchanged)} unchanged, {failed} problem(s)")
+        out = super().lines()
         if self.unplaced:
             out.append(f"行业规则未能归类 {len(self.unplaced)} 处（未写 industry，请策展人补充）/ "
                        f"{len(self.unplaced)} site(s) the industry rule could not place (no industry written):")
             for rid, name, batch, no in self.unplaced:
                 out.append(f"  heritage/{rid}  {name}（第{batch}批第{no}项 / batch {batch} no. {no}）")
         return out
-
-
-class _Refused(Exception):
-    """The whole file cannot be imported."""
-
-    def __init__(self, *problems: RowProblem):
-        self.problems = list(problems)
-
-
-# --- reading the CSV ----------------------------------------------------------------------------
-@dataclass
-class Row:
-    line: int
-    cells: dict[str, str]
-
-
-def decode_csv(raw: bytes, shown: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Refused(RowProblem(shown, 1, "", "文件是 UTF-16 编码，请另存为 UTF-8（CSV UTF-8）",
-                                  "the file is UTF-16; save it as UTF-8 (CSV UTF-8)"))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        try:
-            looks_gbk = re.search(r"[\u4e00-\u9fff]", raw.decode("gb18030")) is not None
-        except UnicodeDecodeError:
-            looks_gbk = False
-        if looks_gbk:
-            raise _Refused(RowProblem(
-                shown, line, "", "文件不是 UTF-8 编码（看起来是 GBK/GB18030，Excel 常这样保存），请另存为 UTF-8（CSV UTF-8）",
-                "the file is not UTF-8 (it looks like GBK/GB18030, as Excel often saves it); save it as UTF-8 "
-                "(CSV UTF-8)")) from None
-        raise _Refused(RowProblem(shown, line, "", "文件不是 UTF-8 编码，请另存为 UTF-8",
-                                  "the file is not UTF-8; save it as UTF-8")) from None
-
-
-def read_rows(text: str, shown: str, report: ImportReport) -> list[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, None)
-        if header is None or not any(cell.strip() for cell in header):
-            raise _Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
-        columns = [cell.strip().lower() for cell in header]
-        problems = []
-        for name in REQUIRED_COLUMNS:
-            if name not in columns:
-                problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
-                                           f"required column '{name}' is missing; the file was not imported"))
-        for name in sorted({c for c in columns if c and columns.count(c) > 1}):
-            problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
-        if problems:
-            raise _Refused(*problems)
-        for name in columns:
-            if name and name not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
-                report.warnings.append(RowProblem(shown, 1, name, "不认识的列，已忽略", "unknown column, ignored"))
-        rows = []
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line, or a row of empty cells a spreadsheet left behind
-            if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
-                report.problems.append(RowProblem(
-                    shown, line, "", f"这一行有 {len(cells)} 格，比列名多（可能是文本中的英文逗号没有加引号）",
-                    f"this row has {len(cells)} cells, more than there are columns (an unquoted comma in the text?)"))
-                continue
-            padded = cells + [""] * (len(columns) - len(cells))
-            rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
-        return rows
-    except csv.Error as exc:
-        raise _Refused(RowProblem(shown, reader.line_num or 1, "", f"无法读取 CSV：{exc}", f"unreadable CSV: {exc}")) from None
 
 
 # --- splitting the core items -------------------------------------------------------------------
@@ -272,35 +176,6 @@ def _joins(text: str, i: int) -> bool:
     return False
 
 
-# --- ids -----------------------------------------------------------------------------------------
-# Readings pypinyin gets wrong in these names (ids are permanent URLs: read them right first time).
-# Add a phrase here when an imported id misreads a polyphonic character.
-PINYIN_PHRASES = {
-    "长风": [["cháng"], ["fēng"]],  # 重庆长风化工厂
-    "重钢": [["chóng"], ["gāng"]],  # 重钢 = 重庆钢铁
-    "江厦": [["jiāng"], ["xià"]],  # 温岭江厦潮汐试验电站
-}
-
-
-def pinyin_id(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin, load_phrases_dict
-
-    load_phrases_dict(PINYIN_PHRASES)
-    parts = [re.sub(r"[^a-z0-9]", "", chunk.lower()) for chunk in lazy_pinyin(name, style=Style.NORMAL)]
-    return trim_id("-".join(p for p in parts if p))
-
-
-def trim_id(rid: str, limit: int = ID_MAX) -> str:
-    if len(rid) <= limit:
-        return rid
-    cut = rid[: limit + 1]
-    return cut[: cut.rfind("-")] if "-" in cut else rid[:limit]
-
-
-def _with_suffix(base: str, suffix: str) -> str:
-    return f"{trim_id(base, ID_MAX - len(suffix))}{suffix}"
-
-
 # --- the industry rule, applied ---------------------------------------------------------------------
 def classify(name: str, core_items: list[str], known: set[str]) -> tuple[str | None, str]:
     """(industry id or None, the keyword that decided) for one site."""
@@ -347,12 +222,12 @@ def _load_vocab(collections: Path, shown: str) -> Vocab:
         data = doc.data if isinstance(doc.data, dict) else {}
         items = data.get("entries")
         if doc.problems or not isinstance(items, list):
-            raise _Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
-                                      f"cannot read the vocabulary {path} (run build.py check first)"))
+            raise Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
+                                     f"cannot read the vocabulary {path} (run build.py check first)"))
         entries[name] = [e for e in items if isinstance(e, dict) and isinstance(e.get("id"), str)]
     if LEVEL not in {e["id"] for e in entries["heritage-levels"]}:
-        raise _Refused(RowProblem(shown, 0, "", f"heritage-levels 词表中没有“{LEVEL}”",
-                                  f"'{LEVEL}' is not in the heritage-levels vocabulary"))
+        raise Refused(RowProblem(shown, 0, "", f"heritage-levels 词表中没有“{LEVEL}”",
+                                 f"'{LEVEL}' is not in the heritage-levels vocabulary"))
     spellings: dict[str, str] = {}
     labels, codes = [], {}
     for entry in entries["provinces"]:
@@ -433,104 +308,23 @@ def _key_of(mark: Any) -> tuple[int, int] | None:
 # --- comparing values --------------------------------------------------------------------------------
 def _project(name: str, value: Any, vocab: Vocab) -> Any:
     """What counts when comparing a field: Chinese text only, provinces by id, numbers as text."""
-    if value is None:
-        return None
-    if isinstance(value, list):
-        return [_project(name, item, vocab) for item in value]
-    if isinstance(value, dict):
-        return _project(name, value["zh"], vocab) if "zh" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
-    text = str(value).strip()
-    if name == "province":
-        return vocab.codes.get(text, text)
-    return text
+    projected = project(value)
+    if name == "province" and isinstance(projected, str):
+        return vocab.codes.get(projected, projected)
+    return projected
 
 
 def digest(name: str, value: Any, vocab: Vocab) -> str:
-    canonical = json.dumps(_project(name, value, vocab), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
-
-
-def _keep_translations(old: Any, new: Any) -> Any:
-    """The new value, keeping a curator's translations of the text that did not change."""
-    if isinstance(new, list) and isinstance(old, list):
-        by_zh = {item["zh"]: item for item in old if isinstance(item, dict) and "zh" in item}
-        return [by_zh.get(item, item) for item in new]
-    if isinstance(new, str) and isinstance(old, dict) and "zh" in old:
-        return {**old, "zh": new}
-    return new
+    return digest_of(_project(name, value, vocab))
 
 
 # --- writing YAML ----------------------------------------------------------------------------------
-class _Flow(list):
-    pass
-
-
-class _FlowMap(dict):
-    pass
-
-
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:  # the museum's YAML reader refuses anchors and aliases
-        return True
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)  # "  - item" under a key, as curators write lists
-
-
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
-_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
-
-
-def _styled(value: Any) -> Any:
-    if isinstance(value, list):
-        if value and all(isinstance(v, str) and ID_RE.match(v.split("/")[-1]) for v in value):
-            return _Flow(value)
-        return [_styled(v) for v in value]
-    if isinstance(value, dict):
-        if value and all(isinstance(k, str) and LANG_RE.match(k) for k in value) and "zh" in value \
-                and all(isinstance(v, str) for v in value.values()):
-            return _FlowMap(value)  # localized text: {zh: …, en: …}
-        if value and all(isinstance(v, (int, float, bool)) for v in value.values()):
-            return _FlowMap(value)  # e.g. location: {lat: …, lon: …}
-        return {k: _styled(v) for k, v in value.items()}
-    return value
-
-
-def ordered(data: dict[str, Any]) -> dict[str, Any]:
-    """The record's fields in the order of the Heritage model, unknown fields after, ``extra`` last."""
-    order = [name for name in Heritage.model_fields if name != "extra"]
-    out = {name: data[name] for name in order if name in data}
-    out.update({k: v for k, v in data.items() if k not in out and k != "extra"})
-    if "extra" in data:
-        out["extra"] = data["extra"]
-    return out
-
-
 def render(data: dict[str, Any], batch: int, no: int) -> str:
     head = (f"# 国家工业遗产 第{batch}批第{no}项。由 build.py import heritage 导入；导入字段与手工字段的规则见 "
             f"docs/heritage-import.md\n"
             f"# National industrial heritage, batch {batch} no. {no}; imported. Which fields the importer "
             f"owns: docs/heritage-import.md\n")
-    body = yaml.dump(_styled(ordered(data)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
-                     default_flow_style=False)
-    return head + body
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    return render_record(data, Heritage, head)
 
 
 # --- the import ----------------------------------------------------------------------------------------
@@ -542,12 +336,12 @@ class Site:
     values: dict[str, Any]  # the owned fields the CSV gives (absent = no value)
 
 
-def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = None) -> ImportReport:
-    report = ImportReport()
+def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = None) -> HeritageReport:
+    report = HeritageReport()
     shown = shown or str(csv_file)
     try:
         _import(Path(csv_file), Path(collections), shown, report)
-    except _Refused as refused:
+    except Refused as refused:
         report.problems.extend(refused.problems)
     return report
 
@@ -556,8 +350,8 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
     try:
         raw = csv_file.read_bytes()
     except OSError as exc:
-        raise _Refused(RowProblem(shown, 0, "", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
-    rows = read_rows(decode_csv(raw, shown), shown, report)
+        raise Refused(RowProblem(shown, 0, "", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
+    rows = read_rows(decode_csv(raw, shown), shown, report, REQUIRED_COLUMNS, REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
     report.rows = len(rows)
     vocab = _load_vocab(collections, shown)
     sites = _parse(rows, shown, vocab, report)
@@ -574,7 +368,7 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
         if existing is None:
             rid, blocker = _new_id(site, taken)
             if blocker is not None:
-                where = _rel(blocker.path, shown_root)
+                where = rel(blocker.path, shown_root)
                 report.problems.append(RowProblem(
                     shown, site.row.line, "name",
                     f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是这处遗产，请在其中加上 "
@@ -585,48 +379,31 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
             path = folder / f"{rid}.yaml"
             data = _merge(site, None, vocab, shown, report)
             assert data is not None
-            if not _write(path, render(data, site.batch, site.no), site, shown, shown_root, report):
+            if not write_record(path, render(data, site.batch, site.no), site.row.line, shown, shown_root, report):
                 continue
             taken[rid] = Existing(path, data, (site.batch, site.no))
-            report.created.append(_rel(path, shown_root))
+            report.created.append(rel(path, shown_root))
         else:
             path = existing.path
             if existing.problem is not None or existing.data is None:
                 zh, en = existing.problem or ("已有记录无法读取", "the existing record cannot be read")
-                report.problems.append(RowProblem(shown, site.row.line, "", f"{zh}（{_rel(path, shown_root)}）",
-                                                  f"{en} ({_rel(path, shown_root)})"))
+                report.problems.append(RowProblem(shown, site.row.line, "", f"{zh}（{rel(path, shown_root)}）",
+                                                  f"{en} ({rel(path, shown_root)})"))
                 continue
-            data = _merge(site, existing, vocab, shown, report, where=_rel(path, shown_root))
+            data = _merge(site, existing, vocab, shown, report, where=rel(path, shown_root))
             if data is None:
                 continue  # a conflict, reported
             if data == existing.data:
-                report.unchanged.append(_rel(path, shown_root))
+                report.unchanged.append(rel(path, shown_root))
             else:
-                if not _write(path, render(data, site.batch, site.no), site, shown, shown_root, report):
+                if not write_record(path, render(data, site.batch, site.no), site.row.line, shown, shown_root, report):
                     continue
-                report.updated.append(_rel(path, shown_root))
+                report.updated.append(rel(path, shown_root))
         if "industry" not in site.values:
             report.unplaced.append((path.stem, site.values["name"], site.batch, site.no))
             if isinstance(data, dict) and data.get("industry"):
-                report.notes.append(f"{_rel(path, shown_root)}: industry: 规则未能归类，保留策展人填写的“{data['industry']}”"
+                report.notes.append(f"{rel(path, shown_root)}: industry: 规则未能归类，保留策展人填写的“{data['industry']}”"
                                     f" / the rule could not place it; kept the curator's '{data['industry']}'")
-
-
-def _write(path: Path, text: str, site: Site, shown: str, root: Path, report: ImportReport) -> bool:
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        report.problems.append(RowProblem(shown, site.row.line, "", f"无法写入 {_rel(path, root)}：{exc.strerror}",
-                                          f"cannot write {_rel(path, root)}: {exc.strerror}"))
-        return False
-    return True
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _new_id(site: Site, taken: dict[str, Existing]) -> tuple[str, Existing | None]:
@@ -636,13 +413,13 @@ def _new_id(site: Site, taken: dict[str, Existing]) -> tuple[str, Existing | Non
         return base, None
     if blocker.key is None:
         return base, blocker  # a curator's own record: ask, never guess
-    for candidate in (_with_suffix(base, f"-b{site.batch}"), _with_suffix(base, f"-b{site.batch}-{site.no}")):
+    for candidate in (with_suffix(base, f"-b{site.batch}"), with_suffix(base, f"-b{site.batch}-{site.no}")):
         if candidate not in taken:
             return candidate, None
     n = 2
     while f"{base}-{n}" in taken:  # pragma: no cover - needs three rows of one name in one batch
         n += 1
-    return _with_suffix(base, f"-{n}"), None
+    return with_suffix(base, f"-{n}"), None
 
 
 def _parse(rows: list[Row], shown: str, vocab: Vocab, report: ImportReport) -> list[Site]:
@@ -749,7 +526,7 @@ def _merge(site: Site, existing: Existing | None, vocab: Vocab, shown: str, repo
                 del data[name]  # the importer wrote it and the CSV no longer gives it
             continue
         if not had or untouched:
-            data[name] = _keep_translations(current, new) if had else new
+            data[name] = keep_translations(current, new) if had else new
             new_snapshot[name] = digest(name, new, vocab)
         elif _project(name, current, vocab) == _project(name, new, vocab):
             new_snapshot[name] = digest(name, new, vocab)  # the curator's edit agrees with the CSV

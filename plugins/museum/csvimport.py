@@ -1,0 +1,330 @@
+"""What the CSV importers share: reading a CSV, reporting by row, ids, writing records, digests.
+
+``build.py import heritage`` (importer.py) and ``build.py import artifacts`` (artifact_import.py)
+both turn rows of a spreadsheet into records and keep doing so safely on every rerun. The pieces
+here carry no rules of either list:
+
+* **Reading**: :func:`decode_csv` accepts UTF-8 (with or without BOM) and refuses GBK/GB18030 and
+  UTF-16 with advice; :func:`read_rows` checks the header and numbers every row by the line it
+  starts on (the header is line 1).
+* **Reporting**: :class:`RowProblem` prints as ``FILE:ROW: column: 中文 / English``;
+  :class:`ImportReport` collects problems, warnings and what was written. :class:`Refused` stops the
+  whole file.
+* **Ids**: :func:`pinyin_id` (the heritage rule) and :func:`slug_id` (letters and digits kept in
+  words), both at most 64 characters cut at a hyphen by :func:`trim_id`; polyphonic readings that
+  pypinyin gets wrong are fixed in ``PINYIN_PHRASES``.
+* **Writing**: :func:`render_record` dumps a record in its model's field order, the way curators
+  write YAML; :func:`write_atomic` replaces a file through a temporary file and a rename.
+* **Digests**: :func:`project` is what counts when comparing a value (Chinese text only, so that a
+  curator's ``en`` is not an edit); :func:`digest_of` is a short hash of it, kept in
+  ``extra.import.fields`` to tell the importer's values from a curator's edits.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from .fields import ID_MAX, ID_RE, LANG_RE
+
+
+# --- what an importer says ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class RowProblem:
+    path: str  # the CSV as shown to the user
+    row: int  # the line the row starts on (the header is line 1); 0 for the whole file
+    column: str  # the CSV column, or the record field for a conflict; "" for the whole row
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.row}: {self.column or '-'}: {self.zh} / {self.en}"
+
+
+@dataclass
+class ImportReport:
+    problems: list[Any] = field(default_factory=list)  # RowProblem (or a Problem in a mapping file): exit 1
+    warnings: list[RowProblem] = field(default_factory=list)  # worth reading, nothing failed
+    notes: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # record paths, as shown
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        out = [str(p) for p in self.problems]
+        out += [f"{w}（提示 / warning）" for w in self.warnings]
+        out += self.notes
+        for path in self.created:
+            out.append(f"新建 / created: {path}")
+        for path in self.updated:
+            out.append(f"更新 / updated: {path}")
+        failed = len(self.problems)
+        out.append(f"读取 {self.rows} 行：新建 {len(self.created)}，更新 {len(self.updated)}，未变 {len(self.unchanged)}，"
+                   f"问题 {failed} / {self.rows} row(s) read: {len(self.created)} created, {len(self.updated)} updated, "
+                   f"{len(self.unchanged)} unchanged, {failed} problem(s)")
+        return out
+
+
+class Refused(Exception):
+    """The whole file cannot be imported."""
+
+    def __init__(self, *problems: Any):
+        self.problems = list(problems)
+
+
+# --- reading the CSV ----------------------------------------------------------------------------
+@dataclass
+class Row:
+    line: int
+    cells: dict[str, str]
+
+
+def decode_csv(raw: bytes, shown: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Refused(RowProblem(shown, 1, "", "文件是 UTF-16 编码，请另存为 UTF-8（CSV UTF-8）",
+                                 "the file is UTF-16; save it as UTF-8 (CSV UTF-8)"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            looks_gbk = re.search(r"[\u4e00-\u9fff]", raw.decode("gb18030")) is not None
+        except UnicodeDecodeError:
+            looks_gbk = False
+        if looks_gbk:
+            raise Refused(RowProblem(
+                shown, line, "", "文件不是 UTF-8 编码（看起来是 GBK/GB18030，Excel 常这样保存），请另存为 UTF-8（CSV UTF-8）",
+                "the file is not UTF-8 (it looks like GBK/GB18030, as Excel often saves it); save it as UTF-8 "
+                "(CSV UTF-8)")) from None
+        raise Refused(RowProblem(shown, line, "", "文件不是 UTF-8 编码，请另存为 UTF-8",
+                                 "the file is not UTF-8; save it as UTF-8")) from None
+
+
+UNKNOWN_COLUMN = ("不认识的列，已忽略", "unknown column, ignored")
+
+
+def read_rows(text: str, shown: str, report: ImportReport, required: Iterable[str],
+              known: Iterable[str] | None = None, unknown: tuple[str, str] = UNKNOWN_COLUMN) -> list[Row]:
+    """The rows of a CSV, cells keyed by the lower-cased column name.
+
+    The whole file is refused when a ``required`` column is missing or a column name repeats.
+    A column not in ``known`` (when given) is a warning. Blank rows are skipped; a row with more
+    cells than columns is a problem of that row."""
+    required = tuple(required)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            raise Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
+        columns = [cell.strip().lower() for cell in header]
+        problems = []
+        for name in required:
+            if name not in columns:
+                problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
+                                           f"required column '{name}' is missing; the file was not imported"))
+        for name in sorted({c for c in columns if c and columns.count(c) > 1}):
+            problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
+        if problems:
+            raise Refused(*problems)
+        if known is not None:
+            allowed = set(known)
+            for name in columns:
+                if name and name not in allowed:
+                    report.warnings.append(RowProblem(shown, 1, name, *unknown))
+        rows = []
+        start = reader.line_num + 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue  # a blank line, or a row of empty cells a spreadsheet left behind
+            if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+                report.problems.append(RowProblem(
+                    shown, line, "", f"这一行有 {len(cells)} 格，比列名多（可能是文本中的英文逗号没有加引号）",
+                    f"this row has {len(cells)} cells, more than there are columns (an unquoted comma in the text?)"))
+                continue
+            padded = cells + [""] * (len(columns) - len(cells))
+            rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
+        return rows
+    except csv.Error as exc:
+        raise Refused(RowProblem(shown, reader.line_num or 1, "", f"无法读取 CSV：{exc}", f"unreadable CSV: {exc}")) from None
+
+
+# --- ids -----------------------------------------------------------------------------------------
+# Readings pypinyin gets wrong in these names (ids are permanent URLs: read them right first time).
+# Add a phrase here when an imported id misreads a polyphonic character.
+PINYIN_PHRASES = {
+    "长风": [["cháng"], ["fēng"]],  # 重庆长风化工厂
+    "重钢": [["chóng"], ["gāng"]],  # 重钢 = 重庆钢铁
+    "江厦": [["jiāng"], ["xià"]],  # 温岭江厦潮汐试验电站
+}
+
+
+def _pinyin(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin, load_phrases_dict
+
+    load_phrases_dict(PINYIN_PHRASES)
+    return lazy_pinyin(text, style=Style.NORMAL)
+
+
+def pinyin_id(name: str) -> str:
+    """The heritage rule: one part per pinyin chunk, anything but a–z0–9 dropped (CA-10 → ca10)."""
+    parts = [re.sub(r"[^a-z0-9]", "", chunk.lower()) for chunk in _pinyin(name)]
+    return trim_id("-".join(p for p in parts if p))
+
+
+def slug_id(text: str) -> str:
+    """Pinyin for Chinese, and letters and digits kept as words: 红旗CA72 Model 1 → hong-qi-ca72-model-1."""
+    parts = [word for chunk in _pinyin(text) for word in re.findall(r"[a-z0-9]+", chunk.lower())]
+    return trim_id("-".join(parts))
+
+
+def trim_id(rid: str, limit: int = ID_MAX) -> str:
+    if len(rid) <= limit:
+        return rid
+    cut = rid[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else rid[:limit]
+
+
+def with_suffix(base: str, suffix: str) -> str:
+    return f"{trim_id(base, ID_MAX - len(suffix))}{suffix}"
+
+
+# --- comparing values --------------------------------------------------------------------------------
+def project(value: Any) -> Any:
+    """What counts when comparing a field: Chinese text only, numbers as text."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [project(item) for item in value]
+    if isinstance(value, dict):
+        return project(value["zh"]) if "zh" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value).strip()
+
+
+def digest_of(projected: Any) -> str:
+    """A short, stable hash of a projected value."""
+    canonical = json.dumps(projected, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def keep_translations(old: Any, new: Any) -> Any:
+    """The new value, keeping a curator's translations of the text that did not change."""
+    if isinstance(new, list) and isinstance(old, list):
+        by_zh = {item["zh"]: item for item in old if isinstance(item, dict) and "zh" in item}
+        return [by_zh.get(item, item) for item in new]
+    if isinstance(new, str) and isinstance(old, dict) and "zh" in old:
+        return {**old, "zh": new}
+    return new
+
+
+# --- writing YAML ----------------------------------------------------------------------------------
+class Flow(list):
+    """A list written on one line: ``[a, b]``."""
+
+
+class FlowMap(dict):
+    """A mapping written on one line: ``{zh: …, en: …}``."""
+
+
+class Literal(str):
+    """Text written as a YAML block (``|``), as curators write long text over several lines."""
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # the museum's YAML reader refuses anchors and aliases
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)  # "  - item" under a key, as curators write lists
+
+
+_Dumper.add_representer(Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
+_Dumper.add_representer(Literal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
+
+
+def _styled(value: Any) -> Any:
+    if isinstance(value, (Flow, FlowMap, Literal)):
+        return value  # styled by the caller
+    if isinstance(value, list):
+        if value and all(isinstance(v, str) and ID_RE.match(v.split("/")[-1]) for v in value):
+            return Flow(value)
+        return [_styled(v) for v in value]
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and LANG_RE.match(k) for k in value) and "zh" in value \
+                and all(isinstance(v, str) for v in value.values()) and not any(isinstance(v, Literal) for v in value.values()):
+            return FlowMap(value)  # localized text: {zh: …, en: …}
+        if value and all(isinstance(v, (int, float, bool)) for v in value.values()):
+            return FlowMap(value)  # e.g. location: {lat: …, lon: …}
+        return {k: _styled(v) for k, v in value.items()}
+    return value
+
+
+def ordered(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """The record's fields in the order of its model, unknown fields after, ``extra`` last."""
+    order = [name for name in model.model_fields if name != "extra"]
+    out = {name: data[name] for name in order if name in data}
+    out.update({k: v for k, v in data.items() if k not in out and k != "extra"})
+    if "extra" in data:
+        out["extra"] = data["extra"]
+    return out
+
+
+def render_record(data: dict[str, Any], model: type[BaseModel], head: str) -> str:
+    """``head`` (comment lines, each ending in a newline) and the record as YAML."""
+    body = yaml.dump(_styled(ordered(data, model)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)
+    return head + body
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_record(path: Path, text: str, line: int, shown: str, root: Path, report: ImportReport) -> bool:
+    """Write one record atomically; a failure is a problem of the row on ``line``."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        report.problems.append(RowProblem(shown, line, "", f"无法写入 {rel(path, root)}：{exc.strerror}",
+                                          f"cannot write {rel(path, root)}: {exc.strerror}"))
+        return False
+    return True
+
+
+def rel(path: Path, root: Path) -> str:
+    """A path as shown to the user: relative to ``root`` when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
