@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from .csvimport import (
+    Existing,
     Flow,
     FlowMap,
     ImportReport,
@@ -42,6 +43,7 @@ from .csvimport import (
     Row,
     RowProblem,
     decode_csv,
+    scan_existing,
     digest_of,
     keep_translations,
     project,
@@ -508,51 +510,20 @@ def _record(values: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- existing records ------------------------------------------------------------------------------------
-@dataclass
-class Existing:
-    path: Path
-    data: dict[str, Any] | None  # None when the file cannot be read as a record
-    key: tuple[str, str] | None = None  # (museum, key) from extra.import
-    problem: tuple[str, str] | None = None
-
-
 def _scan(folder: Path) -> tuple[dict[tuple[str, str], Existing], dict[str, Existing]]:
     """Imported artifacts by (museum, key), and every artifact id (file name or old id) that is taken."""
-    by_key: dict[tuple[str, str], Existing] = {}
-    taken: dict[str, Existing] = {}
-    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        doc = load_document(path, str(path))
-        data = doc.data if not doc.problems and isinstance(doc.data, dict) else None
-        found = Existing(path, data)
-        taken.setdefault(path.stem, found)
-        if data is None:
-            found.problem = ("已有记录无法读取，请先修正（build.py check 会指出问题）",
-                             "the existing record cannot be read; fix it first (build.py check shows where)")
-            continue
-        for alias in data.get("aliases") if isinstance(data.get("aliases"), list) else []:
-            if isinstance(alias, str):
-                taken.setdefault(alias, found)
-        extra = data.get("extra")
-        mark = extra.get("import") if isinstance(extra, dict) else None
-        if mark is None:
-            continue
-        museum = mark.get("museum") if isinstance(mark, dict) else None
-        key = mark.get("key") if isinstance(mark, dict) else None
-        key = str(key).strip() if isinstance(key, (str, int)) and not isinstance(key, bool) else ""
-        if not isinstance(museum, str) or not museum or not key:
-            found.problem = ("extra.import 应写明 museum 和 key", "extra.import needs museum and key")
-            continue
-        found.key = (museum, key)
-        if found.key in by_key:
-            other = by_key[found.key]
-            other.problem = found.problem = (
-                f"{other.path.name} 与 {path.name} 都标记为 {museum} 的“{key}”，请删除其一的 extra.import",
-                f"both {other.path.name} and {path.name} claim '{key}' of {museum}; remove one extra.import")
-            continue
-        by_key[found.key] = found
+    by_key, taken, _ = scan_existing(
+        folder, _key_of,
+        describe=lambda key: (f" {key[0]} 的“{key[1]}”", f"'{key[1]}' of {key[0]}"),
+        missing_key=("extra.import 应写明 museum 和 key", "extra.import needs museum and key"))
     return by_key, taken
+
+
+def _key_of(mark: Any) -> tuple[str, str] | None:
+    museum = mark.get("museum") if isinstance(mark, dict) else None
+    key = mark.get("key") if isinstance(mark, dict) else None
+    key = str(key).strip() if isinstance(key, (str, int)) and not isinstance(key, bool) else ""
+    return (museum, key) if isinstance(museum, str) and museum and key else None
 
 
 def _new_id(item: Item, taken: dict[str, Existing]) -> tuple[str, Existing | None]:

@@ -29,7 +29,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ import yaml
 from pydantic import BaseModel
 
 from .fields import ID_MAX, ID_RE, LANG_RE
+from .yamlsource import load_document
 
 
 # --- what an importer says ---------------------------------------------------------------------
@@ -328,3 +329,58 @@ def rel(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# --- records already in the folder ------------------------------------------------------------------
+@dataclass
+class Existing:
+    path: Path
+    data: dict[str, Any] | None  # None when the file cannot be read as a record
+    key: Any = None  # what extra.import says the record was imported from
+    problem: tuple[str, str] | None = None
+
+
+def scan_existing(folder: Path, read_key: Callable[[Any], Any], describe: Callable[[Any], tuple[str, str]],
+                  missing_key: tuple[str, str]) -> tuple[dict[Any, Existing], dict[str, Existing], list[Existing]]:
+    """Imported records by their key, every id (file name or old id) that is taken, and records
+    whose key another record claims too.
+
+    ``read_key`` turns ``extra.import`` into a key (None when it is malformed: ``missing_key`` says
+    what it needs); ``describe`` names a key in the message about two records claiming it."""
+    by_key: dict[Any, Existing] = {}
+    taken: dict[str, Existing] = {}
+    clashes: list[Existing] = []
+    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        doc = load_document(path, str(path))
+        data = doc.data if not doc.problems and isinstance(doc.data, dict) else None
+        found = Existing(path, data)
+        taken.setdefault(path.stem, found)
+        if data is None:
+            found.problem = ("已有记录无法读取，请先修正（build.py check 会指出问题）",
+                             "the existing record cannot be read; fix it first (build.py check shows where)")
+            continue
+        aliases = data.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str):
+                taken.setdefault(alias, found)
+        extra = data.get("extra")
+        mark = extra.get("import") if isinstance(extra, dict) else None
+        if mark is None:
+            continue
+        key = read_key(mark)
+        if key is None:
+            found.problem = missing_key
+            continue
+        found.key = key
+        if key in by_key:
+            other = by_key[key]
+            zh, en = describe(key)
+            other.problem = found.problem = (
+                f"{other.path.name} 与 {path.name} 都标记为{zh}，请删除其一的 extra.import",
+                f"both {other.path.name} and {path.name} claim {en}; remove one extra.import")
+            clashes.append(found)
+            continue
+        by_key[key] = found
+    return by_key, taken, clashes

@@ -35,11 +35,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from .csvimport import (
+    Existing,
     ImportReport,
     Refused,
     Row,
     RowProblem,
     decode_csv,
+    scan_existing,
     digest_of,
     keep_translations,
     pinyin_id,
@@ -199,14 +201,6 @@ def classify(name: str, core_items: list[str], known: set[str]) -> tuple[str | N
 
 # --- the importer's view of the collection ---------------------------------------------------------
 @dataclass
-class Existing:
-    path: Path
-    data: dict[str, Any] | None  # None when the file cannot be read as a record
-    key: tuple[int, int] | None = None
-    problem: tuple[str, str] | None = None
-
-
-@dataclass
 class Vocab:
     provinces: dict[str, str]  # any accepted spelling -> province id
     province_labels: list[str]
@@ -251,44 +245,10 @@ def _load_vocab(collections: Path, shown: str) -> Vocab:
 
 def _scan_existing(folder: Path) -> tuple[dict[tuple[int, int], Existing], dict[str, Existing], list[Existing]]:
     """Existing heritage records by import key, and every id (file name or old id) that is taken."""
-    by_key: dict[tuple[int, int], Existing] = {}
-    taken: dict[str, Existing] = {}
-    clashes: list[Existing] = []
-    if not folder.is_dir():
-        return by_key, taken, clashes
-    for path in sorted(folder.rglob("*.yaml")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        doc = load_document(path, str(path))
-        data = doc.data if not doc.problems and isinstance(doc.data, dict) else None
-        found = Existing(path, data)
-        taken.setdefault(path.stem, found)
-        if data is None:
-            found.problem = ("已有记录无法读取，请先修正（build.py check 会指出问题）",
-                             "the existing record cannot be read; fix it first (build.py check shows where)")
-            continue
-        aliases = data.get("aliases")
-        for alias in aliases if isinstance(aliases, list) else []:
-            if isinstance(alias, str):
-                taken.setdefault(alias, found)
-        extra = data.get("extra")
-        mark = extra.get("import") if isinstance(extra, dict) else None
-        if mark is None:
-            continue
-        key = _key_of(mark)
-        if key is None:
-            found.problem = ("extra.import 应写明 batch 和 number（正整数）", "extra.import needs batch and number (whole numbers)")
-            continue
-        found.key = key
-        if key in by_key:
-            other = by_key[key]
-            other.problem = found.problem = (
-                f"{other.path.name} 与 {path.name} 都标记为第{key[0]}批第{key[1]}项，请删除其一的 extra.import",
-                f"both {other.path.name} and {path.name} claim batch {key[0]} no. {key[1]}; remove one extra.import")
-            clashes.append(found)
-            continue
-        by_key[key] = found
-    return by_key, taken, clashes
+    return scan_existing(
+        folder, _key_of,
+        describe=lambda key: (f"第{key[0]}批第{key[1]}项", f"batch {key[0]} no. {key[1]}"),
+        missing_key=("extra.import 应写明 batch 和 number（正整数）", "extra.import needs batch and number (whole numbers)"))
 
 
 def _key_of(mark: Any) -> tuple[int, int] | None:
