@@ -97,24 +97,29 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return "" if page.file.src_uri in self.specs else markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return html
-        t = time.perf_counter()
-        body = str(self.renderer.body(spec))
-        self.stats["render"] += time.perf_counter() - t
-        return body
+        # MkDocs converts every page before it renders any, and would hold all their HTML at once;
+        # the body is rendered just in time instead (on_page_context) and dropped once written.
+        return "" if page.file.src_uri in self.specs else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
+            t = time.perf_counter()
+            page.content = str(self.renderer.body(spec))
+            self.stats["render"] += time.perf_counter() - t
             context["museum_head"] = self.renderer.head(spec)
+            spec.context, spec.jsonld = {}, []  # rendered: its data is no longer needed
             context["museum_search"] = spec.search
             if page.parent is None and not page.is_homepage and page not in nav.pages:
                 # Not in the nav: its tabs and sidebar depend only on its depth (see theme/main.html).
                 context["museum_shell_key"] = str(spec.url.count("/"))
                 context["museum_shell"] = self.shell
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.specs:
+            page.content = None  # written: let it go (see on_page_content)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())

@@ -90,8 +90,8 @@ class RecordPages:
         meta["summary"] = plain(description, 80)
         return PageSpec(
             search_filters=search_filters,
-            search_title_tokens=cjk_tokens(record.label.zh),
-            search_tokens=cjk_tokens(*texts),
+            search_title_tokens=" ".join(cjk_tokens(record.label.zh)),
+            search_tokens=" ".join(cjk_tokens(*texts)),
             search_meta=meta,
             url=url,
             template=template,
