@@ -73,5 +73,5 @@ def fields_reference(absolute: Callable[[str], str]) -> PageSpec:
     return PageSpec(
         url=urls.FIELDS_REFERENCE, template="fields.html", title="字段参考",
         description="每类记录的全部字段：必填与可选、类型和说明，由 JSON Schema 生成。",
-        context={"tables": tables}, breadcrumbs=crumbs, search=False,
+        context={"tables": tables}, breadcrumbs=crumbs,
     )

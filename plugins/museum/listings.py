@@ -57,7 +57,7 @@ class Listings:
                 description=description or f"{title}：共 {len(cards)} 项。",
                 context={"cards": cards_on_page, "pager": pager, "total": len(cards), "intro": intro,
                          "facets": facets or [], "heading": title},
-                breadcrumbs=trail, jsonld=[jsonld.breadcrumbs(trail, self.absolute)], search=False,
+                breadcrumbs=trail, jsonld=[jsonld.breadcrumbs(trail, self.absolute)],
             )
 
     def facet_links(self, facet: str) -> Section:
@@ -79,7 +79,7 @@ class Listings:
                 description=f"按{FACET_NAMES[facet]}浏览{SITE_NAME}的藏品。",
                 context={"heading": f"藏品：按{FACET_NAMES[facet]}", "groups": [section]},
                 breadcrumbs=[home_crumb(), Link("藏品", urls.COLLECTION),
-                             Link(f"按{FACET_NAMES[facet]}", index_url)], search=False,
+                             Link(f"按{FACET_NAMES[facet]}", index_url)],
             )
             for value, ids in self.by_facet[facet].items():
                 label = self.facet_label(facet, value)

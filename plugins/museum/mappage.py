@@ -135,7 +135,7 @@ class MapPages:
         specs = [PageSpec(
             url=urls.MAP, template="map.html", title="地图",
             description=f"{SITE_NAME}地图：{len(self.points)} 处工业博物馆和工业遗产的位置，按省份列出。",
-            context=context, breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)], search=False,
+            context=context, breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
         )]
         if not inline:
             for province, points in groups.items():
@@ -160,7 +160,7 @@ class MapPages:
                 description=f"{label.zh}：{len(points)} 处工业博物馆和工业遗产，含地图坐标来源。",
                 context={"heading": title, "group": self._group(province, chunk), "total": len(points),
                          "pager": pager, "current": n},
-                breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)], search=False,
+                breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
             ))
         return specs
 

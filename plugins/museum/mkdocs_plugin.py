@@ -109,7 +109,6 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             self.stats["render"] += time.perf_counter() - t
             context["museum_head"] = self.renderer.head(spec)
             spec.context, spec.jsonld = {}, []  # rendered: its data is no longer needed
-            context["museum_search"] = spec.search
             if page.parent is None and not page.is_homepage and page not in nav.pages:
                 # Not in the nav: its tabs and sidebar depend only on its depth (see theme/main.html).
                 context["museum_shell_key"] = str(spec.url.count("/"))

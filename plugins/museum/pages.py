@@ -34,7 +34,6 @@ class PageSpec:
     jsonld: list[dict] = field(default_factory=list)
     og_type: str = "website"
     og_image: str | None = None  # site-relative URL of a JPEG/PNG
-    search: bool = True  # whether the search index takes this page's main content
     # Pagefind facets ("行业": ["钢铁"]) and result metadata (image, kind, museum).
     search_filters: dict[str, list[str]] = field(default_factory=dict)
     search_meta: dict[str, str] = field(default_factory=dict)

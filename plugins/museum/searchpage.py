@@ -17,5 +17,5 @@ def search_page() -> PageSpec:
         description="在国家数字工业博物馆中搜索藏品、博物馆、展览、工业遗产和线路。",
         context={"bundle": f"{BUNDLE}/", "browse": [Link("藏品", urls.COLLECTION), Link("工业博物馆名录", urls.DIRECTORY),
                                                    Link("展览", urls.EXHIBITIONS), Link("工业遗产名录", urls.HERITAGE_LIST)]},
-        breadcrumbs=[home_crumb(), Link("搜索", SEARCH)], search=False,
+        breadcrumbs=[home_crumb(), Link("搜索", SEARCH)],
     )
