@@ -171,5 +171,7 @@ def _front_matter(spec: PageSpec) -> str:
         "description": html.escape(spec.description),
         "hide": ["navigation", "toc"],
     }
+    if spec.url == "":
+        del meta["title"]  # the home page's <title> is the site's name alone, not "name - name"
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
