@@ -91,3 +91,13 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def digest():
     """``digest(folder)``: the checksum of every file under a folder, to prove nothing was changed."""
     return tree_digest
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample museum, built once per test session by the real command (read it, do not change it)."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    result = subprocess.run([sys.executable, "build.py", "build", "--site-dir", str(site)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site

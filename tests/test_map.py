@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,12 +34,8 @@ def catalogue():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("map") / "site"
-    result = subprocess.run([sys.executable, "build.py", "build", "--site-dir", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out
+def site(sample_site) -> Path:
+    return sample_site
 
 
 @pytest.fixture(scope="module")

@@ -23,12 +23,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The sample collection's catalogue and its site, built once by the real command."""
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = subprocess.run([sys.executable, "build.py", "build", "--site-dir", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
+def sample(sample_site):
+    """The sample collection's catalogue and its site (built once per session, in conftest.py)."""
+    site = sample_site
     cat, problems = check_collection(ROOT / "collections", ROOT)
     assert not problems
     return cat, site

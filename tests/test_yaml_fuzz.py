@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from museum.check import check_collection
 from museum.loader import load_record
+from museum.messages import _model_in  # noqa: E402  (the same walk the error hints use)
 from museum.models import KINDS
 from museum.problems import Problem
 
@@ -118,16 +119,6 @@ LEAF = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats
 ANY = st.recursive(LEAF, lambda inner: st.lists(inner, max_size=4)
                    | st.dictionaries(TEXT | PLAUSIBLE | st.sampled_from(["zh", "en", "display", "start", "end"]),
                                      inner, max_size=4), max_leaves=12)
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def field_values(model: type[BaseModel], depth: int = 0) -> dict[str, st.SearchStrategy]:
