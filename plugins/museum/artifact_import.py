@@ -5,8 +5,9 @@ the rules are written for curators in docs/artifact-import.md; keep the two in s
 
 * **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every produced record is checked
   with the ``Artifact`` model and against the collection (the museum exists; industry and era are
-  in the vocabularies; the date falls in an era) before anything is written. A bad row is
-  reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
+  in the vocabularies; the date falls in an era), and its text is read back as ``build.py check``
+  reads a file (csvimport.passes_check: size, values, the model), before anything is written. A
+  bad row is reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
 * **Ids** come from the mapping's ``id`` column (made into an id) or, when that cell is empty or no
   column is named, from the pinyin of ``pinyin_of`` (:func:`csvimport.slug_id`). Rows are given
   ids in (museum, key) order; an id taken by another imported record gets ``-<key>`` then ``-2``,
@@ -39,10 +40,12 @@ from .csvimport import (
     FlowMap,
     ImportReport,
     Literal,
+    RecordCheck,
     Refused,
     Row,
     RowProblem,
     decode_csv,
+    passes_check,
     scan_existing,
     digest_of,
     keep_translations,
@@ -345,6 +348,13 @@ class Item:
     values: dict[str, Any]  # slot (museum, a mapped field, or title_en ...) -> value; absent = no value
     columns: dict[str, str] = field(default_factory=dict)  # slot -> the column it came from
 
+    def column_of(self, where: str) -> str:
+        """The column a record field (``title.en``, ``tags.3``) came from; "" for a curator's field."""
+        parts = where.split(".")
+        if len(parts) > 1 and parts[1] == "en" and f"{parts[0]}_en" in self.columns:
+            return self.columns[f"{parts[0]}_en"]
+        return self.columns.get(parts[0], "")
+
 
 def _cell(row: Row, column: str) -> str:
     """A cell's text: line breaks inside it as \\n, and no spaces at the ends of its lines."""
@@ -628,6 +638,12 @@ def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, m
     report.rows = len(rows)
     items = _parse(rows, shown, mapping, cat, report)
 
+    with RecordCheck() as check:
+        _write(items, collections, shown, mapping, check, report)
+
+
+def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping, check: RecordCheck,
+           report: ImportReport) -> None:
     folder = collections / "artifacts"
     by_key, taken = _scan(folder)
     root = collections.parent
@@ -648,9 +664,10 @@ def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, m
             where = rel(path, root)
             data = _merge(item, None, shown, where, report)
             assert data is not None
-            if not _valid(data, item, shown, where, report):
+            text = render(data, item.museum, item.key)
+            if not passes_check(check, text, Artifact, rid, data, item.column_of, item.row.line, shown, where, report):
                 continue
-            if not write_record(path, render(data, item.museum, item.key), item.row.line, shown, root, report):
+            if not write_record(path, text, item.row.line, shown, root, report):
                 continue
             taken[rid] = Existing(path, data, (item.museum, item.key))
             report.created.append(where)
@@ -667,22 +684,8 @@ def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, m
         if data == existing.data:
             report.unchanged.append(where)
             continue
-        if not _valid(data, item, shown, where, report):
+        text = render(data, item.museum, item.key)
+        if not passes_check(check, text, Artifact, path.stem, data, item.column_of, item.row.line, shown, where, report):
             continue
-        if write_record(path, render(data, item.museum, item.key), item.row.line, shown, root, report):
+        if write_record(path, text, item.row.line, shown, root, report):
             report.updated.append(where)
-
-
-def _valid(data: dict[str, Any], item: Item, shown: str, where: str, report: ImportReport) -> bool:
-    """The record as it would be written passes the Artifact model (a curator's field may not)."""
-    try:
-        Artifact.model_validate(data)
-    except ValidationError as error:
-        for problem in problems_from_validation(Document(where), Artifact, error):
-            report.problems.append(RowProblem(
-                shown, item.row.line, item.columns.get(problem.field.split(".")[0], ""),
-                f"{where} 的 {problem.field} 有误，记录未写入（build.py check 会指出位置）：{problem.zh}",
-                f"{problem.field} in {where} is invalid, the record was not written (build.py check shows where): "
-                f"{problem.en}"))
-        return False
-    return True

@@ -38,7 +38,9 @@ import yaml
 from pydantic import BaseModel
 
 from .fields import ID_MAX, ID_RE, LANG_RE
-from .yamlsource import load_document
+from .loader import load_record
+from .problems import Problem, os_error_text
+from .yamlsource import MAX_FILE_BYTES, load_document
 
 
 # --- what an importer says ---------------------------------------------------------------------
@@ -129,6 +131,18 @@ def read_rows(text: str, shown: str, report: ImportReport, required: Iterable[st
     A column not in ``known`` (when given) is a warning. Blank rows are skipped; a row with more
     cells than columns is a problem of that row."""
     required = tuple(required)
+    limit = csv.field_size_limit()
+    # csv refuses a cell over 128 KB; no cell is larger than the file, and how large a record may be
+    # is for the record check (passes_check) to say, by row and column.
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        return _read_rows(text, shown, report, required, known, unknown)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_rows(text: str, shown: str, report: ImportReport, required: tuple[str, ...], known: Iterable[str] | None,
+               unknown: tuple[str, str]) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
@@ -295,6 +309,63 @@ def render_record(data: dict[str, Any], model: type[BaseModel], head: str) -> st
     return head + body
 
 
+# --- checking a record before it is written -----------------------------------------------------------
+class RecordCheck:
+    """Reads a rendered record the way ``build.py check`` reads its file, before the importer writes it.
+
+    The museum's YAML reader (yamlsource) reads files, so the text is written into a private
+    temporary folder (never into collections/) and read back there with :func:`loader.load_record`:
+    the same size limit, YAML reader, limits on values and nesting, id rule and model as ``check``.
+    One folder serves a whole import; use it as a context manager."""
+
+    def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="museum-import-check-")
+        self.root = Path(self._folder.name)
+
+    def __enter__(self) -> "RecordCheck":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._folder.cleanup()
+
+    def problems(self, text: str, model: type[BaseModel], stem: str) -> list[Problem]:
+        path = self.root / f"{stem}.yaml"
+        path.write_text(text, encoding="utf-8", newline="\n")  # the bytes write_atomic would write
+        try:
+            found: list[Problem] = []
+            load_record(model, path, self.root, found)  # type: ignore[arg-type]
+            return found
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def passes_check(check: RecordCheck, text: str, model: type[BaseModel], stem: str, data: dict[str, Any],
+                 column_of: Callable[[str], str], line: int, shown: str, where: str, report: ImportReport) -> bool:
+    """Whether ``check`` would accept ``text`` as the record ``where`` (the file ``stem``.yaml).
+
+    If not, each problem is one of the row on ``line``, at the CSV column ``column_of`` gives for the
+    record field (a dotted path such as ``core_items.49995``); a record that is too large as a whole
+    is put at the column of its largest field."""
+    try:
+        found = check.problems(text, model, stem)
+    except OSError as exc:
+        zh, en = os_error_text(exc, ("导入前检查记录时无法写入临时文件", "cannot write a temporary file to check the record"))
+        report.problems.append(RowProblem(shown, line, "", zh, en))
+        return False
+    for problem in found:
+        column = column_of(problem.field) if problem.field else ""
+        if not problem.field and len(text.encode("utf-8")) > MAX_FILE_BYTES and data:
+            column = column_of(max(data, key=lambda k: len(json.dumps(data[k], ensure_ascii=False, default=str))))
+        at_zh, at_en = (f"{problem.field}：", f"{problem.field}: ") if problem.field else ("", "")
+        report.problems.append(RowProblem(
+            shown, line, column,
+            f"这一行生成的记录 {where} 会被 build.py check 拒绝，因此未写入：{at_zh}{problem.zh}",
+            f"the record this row makes, {where}, would be refused by build.py check, so it was not written: "
+            f"{at_en}{problem.en}"))
+    return not found
+
+
+# --- writing records ----------------------------------------------------------------------------------
 def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")

@@ -18,6 +18,8 @@ two in step.
   are only the importer's suggestions: a curator's different value wins and the field becomes
   the curator's.
 * **Nothing is written** when a record's content would not change; files are replaced atomically.
+  What is written has been read back first as ``build.py check`` reads a file
+  (csvimport.passes_check): a row whose record check would refuse is reported and not written.
 
 Problems are reported as ``FILE:ROW: column: 中文 / English``; good rows are imported even when
 others fail. Nothing here raises to the caller. What this importer shares with ``import artifacts``
@@ -37,10 +39,12 @@ from pydantic import ValidationError
 from .csvimport import (
     Existing,
     ImportReport,
+    RecordCheck,
     Refused,
     Row,
     RowProblem,
     decode_csv,
+    passes_check,
     scan_existing,
     digest_of,
     keep_translations,
@@ -73,6 +77,9 @@ OWNED = ("name", "level", "province", "core_items", "batch", "listed", "issuer",
          "industry", "applicant")
 # Of those, the importer's suggestions that a curator may overrule (the others are facts of the list).
 SUGGESTED = ("listed", "industry")
+# The CSV column each owned field comes from, to say where a record check refuses would come from.
+FIELD_COLUMNS = {"name": "name", "province": "province", "core_items": "core_items", "batch": "batch",
+                 "listed": "batch", "city": "city", "address": "address", "applicant": "applicant_unit"}
 
 # --- the industry rule --------------------------------------------------------------------------
 # Ordered: the first row with a keyword in the site's NAME gives its industry. When the name has
@@ -306,7 +313,7 @@ def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = No
     return report
 
 
-def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport) -> None:
+def _import(csv_file: Path, collections: Path, shown: str, report: HeritageReport) -> None:
     try:
         raw = csv_file.read_bytes()
     except OSError as exc:
@@ -316,6 +323,17 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
     vocab = _load_vocab(collections, shown)
     sites = _parse(rows, shown, vocab, report)
 
+    with RecordCheck() as check:
+        _write(sites, collections, shown, vocab, check, report)
+
+
+def _column_of(field: str) -> str:
+    """The CSV column a record field (``core_items.3``) comes from; "" for a curator's field."""
+    return FIELD_COLUMNS.get(field.split(".")[0], "")
+
+
+def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab, check: RecordCheck,
+           report: HeritageReport) -> None:
     folder = collections / "heritage"
     by_key, taken, clashes = _scan_existing(folder)
     shown_root = collections.parent
@@ -339,7 +357,11 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
             path = folder / f"{rid}.yaml"
             data = _merge(site, None, vocab, shown, report)
             assert data is not None
-            if not write_record(path, render(data, site.batch, site.no), site.row.line, shown, shown_root, report):
+            text = render(data, site.batch, site.no)
+            if not passes_check(check, text, Heritage, rid, data, _column_of, site.row.line, shown,
+                                rel(path, shown_root), report):
+                continue
+            if not write_record(path, text, site.row.line, shown, shown_root, report):
                 continue
             taken[rid] = Existing(path, data, (site.batch, site.no))
             report.created.append(rel(path, shown_root))
@@ -356,7 +378,11 @@ def _import(csv_file: Path, collections: Path, shown: str, report: ImportReport)
             if data == existing.data:
                 report.unchanged.append(rel(path, shown_root))
             else:
-                if not write_record(path, render(data, site.batch, site.no), site.row.line, shown, shown_root, report):
+                text = render(data, site.batch, site.no)
+                if not passes_check(check, text, Heritage, path.stem, data, _column_of, site.row.line, shown,
+                                    rel(path, shown_root), report):
+                    continue
+                if not write_record(path, text, site.row.line, shown, shown_root, report):
                     continue
                 report.updated.append(rel(path, shown_root))
         if "industry" not in site.values:

@@ -1,0 +1,148 @@
+"""What both importers do at the edges: records ``check`` would refuse, CSVs that cannot be read as
+they were meant, very wide files, and a disk or a file that says no.
+
+Safe by construction: an importer writes only what ``build.py check`` accepts, and says what went
+wrong in words a curator can act on (file, row, column; Chinese and English).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from museum import csvimport  # noqa: E402
+from museum.artifact_import import import_artifacts  # noqa: E402
+from museum.check import check_collection  # noqa: E402
+from museum.importer import import_heritage  # noqa: E402
+from museum.yamlsource import MAX_FILE_BYTES, MAX_NODES  # noqa: E402
+
+# --- the heritage list ------------------------------------------------------------------------------
+HEADER = "batch,no,name,address,province,city,core_items,applicant_unit\n"
+ROWS = (
+    "1,1,张裕酿酒公司,山东省烟台市芝罘区,山东省,烟台市,地下酒窖、蒸馏器。,\n"
+    "1,2,鞍山钢铁厂,辽宁省鞍山市铁西区,辽宁省,鞍山市,东山宾馆建筑群（主楼、1号楼、2号楼）、昭和制钢所1号高炉。,\n"
+    "2,3,北京卫星制造厂,北京市海淀区,北京市,北京市,一号、四号厂房，坐标镗床。,\n"
+)
+HERITAGE_IDS = {"zhang-yu-niang-jiu-gong-si", "an-shan-gang-tie-chang", "bei-jing-wei-xing-zhi-zao-chang"}
+
+# --- the artifact example (docs/examples/artifact-import) --------------------------------------------
+EXAMPLE = ROOT / "docs" / "examples" / "artifact-import"
+CSV_TEXT = (EXAMPLE / "inventory.csv").read_text(encoding="utf-8")
+MAPPING_TEXT = (EXAMPLE / "mapping.yaml").read_text(encoding="utf-8")
+FOLDER = "artifacts/china-industrial-museum"
+NEXT = 11  # the line a row added at the end of the example starts on
+SEWING = "hu-die-pai-jia-yong-feng-ren-ji"  # the id of the row added in these tests
+
+BIG = "很长的说明文字" * 56_000  # 392,000 characters, 1.18 MB in UTF-8
+assert 1.1 * 1024 * 1024 < len(BIG.encode("utf-8")) < 1.2 * 1024 * 1024
+
+
+@pytest.fixture
+def heritage_collections(tmp_path: Path) -> Path:
+    target = tmp_path / "collections"
+    shutil.copytree(ROOT / "collections" / "vocab", target / "vocab")
+    return target
+
+
+@pytest.fixture
+def artifact_collections(tmp_path: Path) -> Path:
+    target = tmp_path / "collections"
+    for name in ("vocab", "museums"):
+        shutil.copytree(ROOT / "collections" / name, target / name)
+    return target
+
+
+def heritage(tmp_path: Path, collections: Path, body: str = ROWS, *, raw: bytes | None = None, header: str = HEADER):
+    path = tmp_path / "list.csv"
+    path.write_bytes(raw if raw is not None else (header + body).encode("utf-8"))
+    return import_heritage(path, collections, shown="list.csv")
+
+
+def artifacts(tmp_path: Path, collections: Path, text: str = CSV_TEXT, rules: str = MAPPING_TEXT, *,
+              raw: bytes | None = None):
+    path = tmp_path / "inventory.csv"
+    path.write_bytes(raw if raw is not None else text.encode("utf-8"))
+    (tmp_path / "mapping.yaml").write_text(rules, encoding="utf-8")
+    return import_artifacts(path, tmp_path / "mapping.yaml", collections, shown="inventory.csv",
+                            mapping_shown="mapping.yaml")
+
+
+def sewing_machine(description: str = "说明。") -> str:
+    """A row for the example inventory (its columns: 藏品编号,名称,英文名称,行业,年代,制造者,制造地,材质,尺寸,说明)."""
+    return f"示例-009,蝴蝶牌家用缝纫机,,轻工,1966,上海协昌缝纫机厂,上海市,,,{description}\n"
+
+
+def problems_in(collections: Path, under: str) -> list[str]:
+    """What check says about the records under ``collections/<under>``."""
+    _, problems = check_collection(collections, collections.parent)
+    return [str(p) for p in problems if p.path.startswith(f"collections/{under}/")]
+
+
+# --- 1. what an importer writes, check accepts --------------------------------------------------------
+@pytest.mark.parametrize(("row", "column", "expected"), [
+    (f"1,4,旅顺船坞,{BIG},辽宁省,大连市,船坞,\n", "address", f"limit {MAX_FILE_BYTES}"),
+    ("1,4,旅顺船坞,辽宁省大连市,辽宁省,大连市," + "，".join(["井"] * 60_000) + ",\n", "core_items",
+     f"more than {MAX_NODES}"),
+])
+def test_heritage_row_check_would_refuse_is_not_written(tmp_path, heritage_collections, row, column, expected):
+    report = heritage(tmp_path, heritage_collections, ROWS + row)
+    [problem] = report.problems
+    assert (problem.path, problem.row, problem.column) == ("list.csv", 5, column), report.lines()
+    assert "build.py check" in problem.zh and "build.py check" in problem.en
+    assert expected in problem.en and "collections/heritage/lv-shun-chuan-wu.yaml" in problem.en
+    assert "未写入" in problem.zh and "not written" in problem.en
+    files = {p.stem for p in (heritage_collections / "heritage").glob("*.yaml")}
+    assert files == HERITAGE_IDS  # the other rows still import
+    assert problems_in(heritage_collections, "heritage") == []
+
+
+def test_heritage_update_check_would_refuse_leaves_the_record(tmp_path, heritage_collections):
+    assert heritage(tmp_path, heritage_collections).ok
+    path = heritage_collections / "heritage" / "an-shan-gang-tie-chang.yaml"
+    before = path.read_bytes()
+    report = heritage(tmp_path, heritage_collections, ROWS.replace("辽宁省鞍山市铁西区", BIG))
+    [problem] = report.problems
+    assert (problem.row, problem.column) == (3, "address") and "not written" in problem.en
+    assert path.read_bytes() == before and not report.updated
+    assert problems_in(heritage_collections, "heritage") == []
+
+
+TAGS_RULES = MAPPING_TEXT + '  tags: {column: 标签, split: "、"}\n'
+
+
+@pytest.mark.parametrize(("text", "rules", "column", "expected"), [
+    (CSV_TEXT + sewing_machine(BIG), MAPPING_TEXT, "说明", f"limit {MAX_FILE_BYTES}"),
+    (CSV_TEXT.replace(",说明\n", ",说明,标签\n", 1) + sewing_machine()[:-1] + "," + "、".join(["机"] * 60_000) + "\n",
+     TAGS_RULES, "标签", f"more than {MAX_NODES}"),
+])
+def test_artifact_row_check_would_refuse_is_not_written(tmp_path, artifact_collections, text, rules, column, expected):
+    report = artifacts(tmp_path, artifact_collections, text, rules)
+    [problem] = report.problems
+    assert (problem.path, problem.row, problem.column) == ("inventory.csv", NEXT, column), report.lines()
+    assert "build.py check" in problem.zh and "build.py check" in problem.en
+    assert expected in problem.en and f"collections/{FOLDER}/{SEWING}.yaml" in problem.en
+    assert "未写入" in problem.zh and "not written" in problem.en
+    files = {p.stem for p in (artifact_collections / FOLDER).glob("*.yaml")}
+    assert len(files) == 8 and SEWING not in files  # the other rows still import
+    assert problems_in(artifact_collections, "artifacts") == []
+
+
+def test_a_long_cell_under_the_limit_imports(tmp_path, artifact_collections):
+    """csv's own limit on a cell (128 KB) is not the museum's: a 400 KB description is a valid record."""
+    text = "很长的说明文字" * 20_000
+    report = artifacts(tmp_path, artifact_collections, CSV_TEXT + sewing_machine(text))
+    assert report.ok, report.lines()
+    written = yaml.safe_load((artifact_collections / FOLDER / f"{SEWING}.yaml").read_text(encoding="utf-8"))
+    assert written["description"] == text
+    assert problems_in(artifact_collections, "artifacts") == []
