@@ -48,8 +48,16 @@ class Catalogue:
 
     # --- looking things up ----------------------------------------------------------------------
     def get(self, ref: Ref) -> Record | None:
+        """The one resolver: a record by its id or by one of its old ids (aliases)."""
         table = self.records.get(ref.kind, {})
         return table.get(ref.id) or table.get(self.aliases.get(ref.kind, {}).get(ref.id, ""))
+
+    def target(self, ref: Ref) -> Record:
+        """The record a checked reference points at (the catalogue has resolved every one)."""
+        found = self.get(ref)
+        if found is None:
+            raise KeyError(f"unresolved reference {ref}")  # a bug: check reports dangling references
+        return found
 
     def resolve(self, kind: str, rid: str) -> str | None:
         """The current id for an id or an old id (alias); None when neither exists."""
@@ -227,9 +235,23 @@ def _check_references(cat: Catalogue, record: Record, problems: list[Problem], l
         if target is record:
             problems.append(locate.problem(record.source, where, "记录不能引用自己", "a record cannot refer to itself"))
             continue
+        if target.key != ref:
+            _replace(record, where, target.key)  # an old id: every later phase sees the current one
         bucket = cat.referrers[target.key][record.kind]
         if record.id not in bucket:
             bucket.append(record.id)  # type: ignore[arg-type]
+
+
+def _replace(record: Record, where: Where, value: Ref) -> None:
+    """Put ``value`` at ``where`` (a path from references_of) inside the record."""
+    holder: Any = record
+    for step in where[:-1]:
+        holder = holder[step] if isinstance(step, int) else getattr(holder, step)
+    last = where[-1]
+    if isinstance(last, int):
+        holder[last] = value
+    else:
+        setattr(holder, last, value)
 
 
 def _check_images(cat: Catalogue, record: Record, problems: list[Problem], locate: _Locator,

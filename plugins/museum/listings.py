@@ -33,7 +33,7 @@ class Listings:
             found["industry"][a.industry].append(aid)
             found["era"][self.cat.era_of[aid]].append(aid)
             found["museum"][a.museum.id].append(aid)
-            found["province"][self.cat.museums[a.museum.id].province].append(aid)
+            found["province"][self.cat.target(a.museum).province].append(aid)
         ordered = {}
         for name, values in found.items():
             order = list(self.cat.vocab[FACET_VOCAB[name]]) if name in FACET_VOCAB else list(self.cat.museums)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from . import jsonld, urls
 from .catalogue import Catalogue
-from .fields import Text
+from .fields import Ref, Text
 from .markup import plain
 from .models import Artifact, Exhibition, Heritage, Museum, Record, Route
 from .search import cjk_tokens
@@ -33,7 +33,7 @@ class RecordPages:
     def card(self, record: Record) -> Card:
         figure = self.pictures.first(record)
         if isinstance(record, Artifact):
-            museum = self.cat.museums[record.museum.id]
+            museum = self.cat.target(record.museum)
             return Card(urls.record(record.key), record.title, self.vocab("industries", record.industry).zh,
                         f"{record.date} · {museum.name.zh}", figure)
         if isinstance(record, Museum):
@@ -107,7 +107,7 @@ class RecordPages:
     # --- artifact ---------------------------------------------------------------------------------
     def artifact(self, a: Artifact) -> PageSpec:
         cat = self.cat
-        museum = cat.museums[a.museum.id]
+        museum = cat.target(a.museum)
         era = cat.era_of.get(a.id or "", "")
         industry = self.vocab("industries", a.industry)
         facts = [
@@ -123,16 +123,15 @@ class RecordPages:
         if a.inventory_number:
             facts.append(Fact("藏品编号", a.inventory_number))
         if a.heritage:
-            facts.append(Fact("相关工业遗产", "", tuple(self.link(cat.heritage[r.id]) for r in a.heritage)))
+            facts.append(Fact("相关工业遗产", "", tuple(self.link(cat.target(r)) for r in a.heritage)))
         if a.rights:
             facts.append(Fact("权利说明", a.rights))
         exhibitions = cat.referring(a.key, "exhibition")
-        related = [cat.get(r) for r in a.related]
         # Objects that name this one as related are related too, in both directions.
-        related += [r for r in cat.referring(a.key, "artifact") if r not in related]
+        related = _unique([*(cat.target(r) for r in a.related), *cat.referring(a.key, "artifact")])
         sections = [
             Section("exhibitions", "展出本藏品的展览", links=[self.link(e) for e in exhibitions]),
-            Section("related", "相关藏品", cards=[self.card(r) for r in related if r is not None]),
+            Section("related", "相关藏品", cards=[self.card(r) for r in related]),
         ]
         permalink = self.absolute(urls.record(a.key))
         citation = (f"{a.title.zh}，{a.date}，{museum.name.zh}藏。{SITE_NAME}，{permalink}")
@@ -171,7 +170,7 @@ class RecordPages:
             approx = "（近似位置）" if m.location.approximate else ""
             facts.append(Fact("坐标", f"北纬 {m.location.lat:.4f}°，东经 {m.location.lon:.4f}°{approx}"))
         artifacts = cat.referring(m.key, "artifact")
-        heritage = [cat.heritage[r.id] for r in m.heritage] + [
+        heritage = [cat.target(r) for r in m.heritage] + [
             h for h in cat.referring(m.key, "heritage") if h.key not in m.heritage]
         listing = urls.facet("museum", m.id or "")
         sections = [
@@ -193,7 +192,7 @@ class RecordPages:
     # --- exhibition -------------------------------------------------------------------------------
     def exhibition(self, e: Exhibition) -> PageSpec:
         cat = self.cat
-        host = cat.museums[e.museum.id] if e.museum else None
+        host = cat.target(e.museum) if e.museum else None
         facts = [Fact("展览类型", STATUS[e.status])]
         if host:
             facts.append(Fact("主办", host.name, (self.link(host),)))
@@ -209,12 +208,12 @@ class RecordPages:
                 "number": i,
                 "title": s.title,
                 "text": s.text,
-                "cards": [self.card(cat.artifacts[r.id] if r.id in cat.artifacts else cat.get(r)) for r in s.artifacts],
+                "cards": [self.card(cat.target(r)) for r in s.artifacts],
                 "figures": [self.pictures.figure(e, image) for image in s.images],
             }
             for i, s in enumerate(e.sections, 1)
         ]
-        related = [cat.get(r) for r in e.related]
+        related = _unique([cat.target(r) for r in e.related])
         cover = self.pictures.figure(e, e.cover) if e.cover else None
         data = jsonld.exhibition(e, self.absolute(urls.record(e.key)),
                                  (host.name, self.absolute(urls.record(host.key))) if host else None,
@@ -224,7 +223,7 @@ class RecordPages:
             "cover": cover,
             "facts": facts,
             "chapters": sections,
-            "related": [self.link(r) for r in related if r is not None],
+            "related": [self.link(r) for r in related],
             "kicker": STATUS[e.status],
         }, museum=host.name if host else None)
 
@@ -257,7 +256,7 @@ class RecordPages:
             approx = "（城市级近似位置）" if h.location.approximate else ""
             source = f"；来源：{h.location.source.zh}" if h.location.source else ""
             facts.append(Fact("坐标", f"北纬 {h.location.lat:.4f}°，东经 {h.location.lon:.4f}°{approx}{source}"))
-        museums = [cat.museums[r.id] for r in h.museums] + [
+        museums = [cat.target(r) for r in h.museums] + [
             m for m in cat.referring(h.key, "museum") if m.key not in h.museums]
         sections = [
             Section("museums", "相关博物馆", cards=[self.card(m) for m in museums]),
@@ -281,8 +280,7 @@ class RecordPages:
         cat = self.cat
         stops = []
         for i, stop in enumerate(r.stops, 1):
-            target = cat.get(stop.stop)
-            assert target is not None
+            target = cat.target(stop.stop)
             stops.append({"number": i, "card": self.card(target), "note": stop.note, "duration": stop.duration})
         facts = [Fact(label, value) for label, value in
                  [("主题", r.theme), ("建议时长", r.duration), ("适宜季节", r.season)] if value]
@@ -299,3 +297,11 @@ class RecordPages:
 
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)
+
+
+def _unique(records: list[Record]) -> list[Record]:
+    """Each record once, in first-seen order (an id and its old id name the same record)."""
+    seen: dict[Ref, Record] = {}
+    for record in records:
+        seen.setdefault(record.key, record)
+    return list(seen.values())
