@@ -49,7 +49,7 @@ def test_a_build_that_fails_leaves_the_previous_site_and_the_records_as_they_wer
     assert "not_a_field" in result.stdout and "Traceback" not in result.stderr
     assert digest_tree(site) == site_before
     assert digest_tree(coll) == records_before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")], "staging folders left behind"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.is_dir()], "staging folders left behind"
 
 
 def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
@@ -91,15 +91,18 @@ def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_
 # --- a failure inside MkDocs, after the records were found good ---------------------------------------
 @pytest.fixture
 def last_good_site(tmp_path) -> Path:
+    from museum.sitebuild import MARK, MARK_TEXT
+
     site = tmp_path / "site"
     (site / "artifacts" / "x").mkdir(parents=True)
+    (site / MARK).write_text(MARK_TEXT, encoding="utf-8")  # made by an earlier build
     (site / "index.html").write_text("<h1>上一次的网站</h1>", encoding="utf-8")
     (site / "artifacts" / "x" / "index.html").write_text("<h1>x</h1>", encoding="utf-8")
     return site
 
 
 def _no_staging_left(folder: Path) -> bool:
-    return not [p for p in folder.iterdir() if p.name.startswith(".site.")]
+    return not [p for p in folder.iterdir() if p.name.startswith(".site.") and p.is_dir()]
 
 
 def test_a_build_that_mkdocs_refuses_leaves_the_previous_site(tmp_path, last_good_site):

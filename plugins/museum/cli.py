@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .problems import Problem, problems_to_json
+from .problems import Problem, os_error_text, problems_to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,8 +96,13 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .check import check_collection
-    from .sitebuild import BuildFailed, build_site
+    from .sitebuild import BuildFailed, UnsafeSiteDir, build_site, checked_site_dir
 
+    try:  # before anything else: a folder the build must not replace is refused with nothing touched
+        checked_site_dir(ROOT / "mkdocs.yml", args.site_dir, args.collections)
+    except UnsafeSiteDir as error:
+        print(f"{error.zh}\n{error.en}", file=sys.stderr)
+        return 1
     _, problems = check_collection(args.collections, ROOT)
     if problems:
         _print_problems(problems, "text")
@@ -109,7 +114,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.no_search:
         os.environ["MUSEUM_SEARCH"] = "off"
     try:
-        build_site(ROOT / "mkdocs.yml", args.site_dir)
+        build_site(ROOT / "mkdocs.yml", args.site_dir, args.collections)
+    except UnsafeSiteDir as error:
+        print(f"{error.zh}\n{error.en}", file=sys.stderr)
+        return 1
     except BuildFailed as error:
         print(f"构建失败，原有 site/ 保持不变 / build failed, the previous site/ is unchanged:\n{error}", file=sys.stderr)
         return 1
@@ -174,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a full or read-only disk, a folder without permission: the curator can act on it
+        if os.environ.get("MUSEUM_DEBUG"):
+            raise
+        zh, en = os_error_text(exc)
+        print(f"{zh} / {en}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence for curators
         if os.environ.get("MUSEUM_DEBUG"):
             raise

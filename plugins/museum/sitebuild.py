@@ -1,53 +1,261 @@
 """``build.py build`` and ``serve``: run MkDocs with the museum plugin, safely.
 
 A build goes into a fresh folder beside ``site/`` and replaces it only when everything succeeded,
-so a failed build leaves the last good site exactly as it was.
+so a failed build leaves the last good site exactly as it was. Replacing means deleting, so the
+writer owns only what it made:
+
+* every site folder it writes carries a mark (``.museum-site``); an existing folder without the
+  mark is refused, and so is any folder that is, holds or lies inside the records, the hand-written
+  pages or the checkout (a contributor could commit a mark into ``collections/``);
+* one build at a time per site folder (a lock file beside it); what a killed build left beside the
+  site (``.site.new-*``, ``.site.old-*``, marked) is removed by the next build;
+* the swap is two renames with interrupts held back, and an interrupt while the old site is being
+  deleted still leaves the new site in place: the build succeeded.
 """
 
 from __future__ import annotations
 
+import fcntl
+import html
 import logging
+import os
 import shutil
+import signal
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+MARK = ".museum-site"
+MARK_TEXT = "国家数字工业博物馆 build.py 生成的网站目录，重新构建时会被整个替换 / " \
+            "a site folder made by the museum's build.py; a build replaces it whole\n"
+
+log = logging.getLogger("mkdocs.plugins.museum")
 
 
 class BuildFailed(Exception):
     pass
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
+class UnsafeSiteDir(BuildFailed):
+    """The site folder asked for is one a build must not replace (nothing was touched)."""
+
+    def __init__(self, zh: str, en: str):
+        self.zh, self.en = zh, en
+        super().__init__(f"{zh} / {en}")
+
+
+# --- which folders a build may replace ---------------------------------------------------------------
+def is_marked(folder: Path) -> bool:
+    mark = folder / MARK
+    try:
+        return not mark.is_symlink() and mark.is_file() and mark.read_text(encoding="utf-8") == MARK_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _mark(folder: Path) -> None:
+    (folder / MARK).write_text(MARK_TEXT, encoding="utf-8")
+
+
+def checkout_root(start: Path) -> Path | None:
+    """The folder holding ``.git`` at or above ``start``."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def guard_site_dir(site_dir: Path, *, project: Path, sources: dict[str, Path]) -> Path:
+    """The resolved site folder, or UnsafeSiteDir saying why a build must not replace it.
+
+    ``project`` (and the checkout around it) may hold the site but must not be it or lie inside it;
+    ``sources`` (records, pages, …; name → folder) must not be it, hold it or lie inside it."""
+    shown = str(site_dir)
+    site = site_dir.resolve()
+    project = project.resolve()
+    holders = {"项目目录 / the project folder": project}
+    checkout = checkout_root(project)
+    if checkout is not None:
+        holders["代码仓库 / the checkout"] = checkout
+    why = ("构建会整个替换网站目录，所以拒绝写入；请用 --site-dir 指定一个新的空目录",
+           "a build replaces its whole site folder, so it refuses; give --site-dir a new, empty folder")
+    for name, folder in holders.items():
+        zh_name, en_name = name.split(" / ")
+        if site == folder or folder.is_relative_to(site):
+            raise UnsafeSiteDir(f"--site-dir “{shown}”是{zh_name}或包含它（{folder}）。{why[0]}",
+                                f"--site-dir '{shown}' is or holds {en_name} ({folder}); {why[1]}")
+    for name, folder in sources.items():
+        zh_name, en_name = name.split(" / ")
+        folder = folder.resolve()
+        if site == folder or folder.is_relative_to(site) or site.is_relative_to(folder):
+            raise UnsafeSiteDir(f"--site-dir “{shown}”是、包含或位于{zh_name}（{folder}）。{why[0]}",
+                                f"--site-dir '{shown}' is, holds or lies inside {en_name} ({folder}); {why[1]}")
+    if site.exists() or site.is_symlink():
+        if not site.is_dir():
+            raise UnsafeSiteDir(f"--site-dir “{shown}”已存在且不是目录。{why[0]}",
+                                f"--site-dir '{shown}' exists and is not a folder; {why[1]}")
+        if not is_marked(site) and any(site.iterdir()):
+            raise UnsafeSiteDir(
+                f"--site-dir “{shown}”已存在，但不是本馆 build.py 生成的网站目录（其中没有 {MARK} 标记）。{why[0]}；"
+                f"若它确是旧的网站且不再需要，请自行删除后再构建",
+                f"--site-dir '{shown}' exists but is not a site folder the museum's build.py made (it has no {MARK} "
+                f"mark); {why[1]}. If it is an old build you no longer need, delete it yourself and build again")
+    return site
+
+
+# --- building --------------------------------------------------------------------------------------
+@contextmanager
+def _one_build_at_a_time(site: Path) -> Iterator[None]:
+    lock = site.parent / f".{site.name}.lock"
+    with open(lock, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildFailed(f"另一个构建正在写入 {site}，请等它结束 / another build is writing {site}; "
+                              f"wait for it to finish") from None
+        yield  # the lock goes with the file's closing, also when the process is killed
+
+
+def _leftovers(site: Path) -> list[Path]:
+    """Folders beside the site that a killed build of it left: named like ours and marked as ours."""
+    names = (f".{site.name}.new-", f".{site.name}.old-")
+    return [p for p in sorted(site.parent.iterdir())
+            if p.name.startswith(names) and p.is_dir() and not p.is_symlink() and is_marked(p)]
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held Ctrl+C arrives here
+
+
+def checked_site_dir(config_file: Path, site_dir: Path, collections: Path | None = None) -> Path:
+    """The resolved site folder if a build may replace it; UnsafeSiteDir (nothing touched) if not."""
+    from mkdocs.config import load_config
+
+    project = config_file.resolve().parent
+    config = load_config(config_file=str(config_file))  # its own site_dir: MkDocs must not judge ours first
+    sources = {"网页源文件目录 docs/ / the hand-written pages (docs/)": Path(config.docs_dir)}
+    if collections is not None:
+        sources["藏品记录目录 / the records folder"] = collections
+    checkout = checkout_root(project)
+    if checkout is not None:
+        sources["Git 仓库数据 .git/ / the repository's .git folder"] = checkout / ".git"
+    return guard_site_dir(site_dir, project=project, sources=sources)
+
+
+def build_site(config_file: Path, site_dir: Path, collections: Path | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(staging))
-        build(config)
-    except MkDocsException as exc:  # PluginError and ConfigurationError among them
-        shutil.rmtree(staging, ignore_errors=True)
+        site = checked_site_dir(config_file, site_dir, collections)
+    except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    # Swap: the old site is moved aside first, so there is never a moment with a half site.
-    old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
-        old.rmdir()
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    staging_mode = 0o755
-    site_dir.chmod(staging_mode)  # mkdtemp made it private; a web server must read it
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with _one_build_at_a_time(site):
+        for leftover in _leftovers(site):
+            shutil.rmtree(leftover, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+        _mark(staging)  # MkDocs keeps hidden files when it cleans; a killed build's staging is ours to remove
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(staging))
+            build(config)
+        except MkDocsException as exc:  # PluginError and ConfigurationError among them
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(str(exc)) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        staging.chmod(0o755)  # mkdtemp made it private; a web server must read it
+        old = None
+        # Swap: the old site is moved aside first, so there is never a moment with a half site.
+        with _interrupts_held():
+            if site.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+                old.rmdir()
+                site.rename(old)
+            staging.rename(site)
+        if old is not None:
+            try:
+                shutil.rmtree(old, ignore_errors=True)
+            except KeyboardInterrupt:
+                log.warning("旧网站 %s 未删完，下次构建时删除 / the old site %s was not fully deleted; the next build "
+                            "removes it", old, old)
+
+
+# --- the live preview --------------------------------------------------------------------------------
+def short_error(exc: BaseException) -> str:
+    """What a curator sees when a rebuild fails: the problems, or one line for a bug; no traceback."""
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(exc, MkDocsException) and str(exc):
+        return str(exc)
+    return (f"内部错误：{exc!r}（设置 MUSEUM_DEBUG=1 查看详情）/ internal error: {exc!r} "
+            f"(set MUSEUM_DEBUG=1 for details)")
+
+
+_ERROR_PAGE = """<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="3">
+<title>预览未能更新 / The preview could not be rebuilt</title>
+</head>
+<body>
+<main>
+<h1>预览未能更新 <span lang="en">/ The preview could not be rebuilt</span></h1>
+<p>修正下面的问题并保存，本页会自动刷新。<span lang="en">Fix what is listed below and save; this page reloads by
+itself.</span></p>
+<pre>{message}</pre>
+</main>
+</body>
+</html>
+"""
+
+
+def write_error_site(site_dir: Path, message: str) -> None:
+    """Replace the preview's site (MkDocs' own temporary folder) by one page that says what failed."""
+    for entry in site_dir.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    page = _ERROR_PAGE.format(message=html.escape(message))
+    for name in ("index.html", "404.html"):  # every address the browser asks for shows it
+        (site_dir / name).write_text(page, encoding="utf-8")
+
+
+def guarded_build(build):
+    """MkDocs' build for the preview: a failure becomes an error page, so no request waits for a fix."""
+
+    def run(config, **kwargs):
+        try:
+            build(config, **kwargs)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - MkDocs' Abort is a SystemExit
+            if os.environ.get("MUSEUM_DEBUG"):
+                log.exception("rebuild failed")
+            message = short_error(exc)
+            log.error("%s", message)
+            write_error_site(Path(config.site_dir), message)
+
+    return run
 
 
 def serve_site(config_file: Path, dev_addr: str) -> None:
-    from mkdocs.commands.serve import serve
+    import mkdocs.commands.serve as mkdocs_serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    # MkDocs 1.6 (its last 1.x release) lets a failed rebuild stall every request until the next good
+    # one; its serve() looks `build` up in its own module, so the preview wraps it there.
+    mkdocs_serve.build = guarded_build(mkdocs_serve.build)
+    mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
