@@ -23,7 +23,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
 
-from .media import ImageInfo
+from .media import ImageInfo, open_picture
 
 WIDTHS = (320, 640, 1280, 2048)
 FALLBACK_WIDTH = 1280
@@ -188,7 +188,7 @@ def _produce_one(job: Job) -> int:
     source, folder, alpha, variants, zoom = job
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    with PILImage.open(source) as original:
+    with open_picture(source) as original:  # only the accepted formats, as check read it
         if not zoom:
             largest = max(variants, key=lambda v: v.width)
             original.draft("RGB", (largest.width, largest.height))  # JPEG: decode at a reduced scale

@@ -1,0 +1,159 @@
+"""Safe by construction: if ``check`` passes a picture, ``build`` can make every file from it, and
+nothing but pixels reaches the site.
+
+- Only JPEG, PNG, WebP, GIF and TIFF are read, decided from the bytes (a PostScript file named
+  .jpg is refused by check and never handed to Ghostscript by the build).
+- A longest side and a long-to-short ratio are enforced; real museum shapes (a hanging scroll, a
+  handscroll) pass.
+- Every derivative fits its format's limits (WebP: 16,383 px a side), keeps the aspect ratio and
+  carries its real size; sizes are distinct.
+- No metadata (EXIF, XMP, ICC, JPEG comments, PNG text) survives into derivatives or tiles.
+- Multi-frame pictures are recorded as such; the first frame is what is shown.
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import EpsImagePlugin, Image
+
+from museum import media
+from museum.check import check_collection
+from museum.images import SourceHashes, plan_picture, produce
+from museum.media import ImageFault, ImageInfo, inspect_image
+
+
+def plan(path: Path):
+    info = inspect_image(path)
+    assert isinstance(info, ImageInfo), info
+    return plan_picture(info, SourceHashes(None)(path))
+
+
+def artifact_with_image(coll: Path, src: str) -> list:
+    museum = sorted((coll / "museums").glob("*.yaml"))[0].stem
+    (coll / "artifacts" / "probe.yaml").write_text(
+        f"title: 测试\nmuseum: {museum}\nindustry: steel\ndate: 1956\ndescription: 测试\n"
+        f"images:\n  - {{src: {src}, alt: 图, credit: 测试绘制, license: CC0}}\n", encoding="utf-8")
+    _, problems = check_collection(coll, root=coll.parent)
+    return [(p.field, p.zh, p.en) for p in problems]
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def blank_png(path: Path, width: int, height: int) -> Path:
+    """A valid black PNG (one bit a pixel) of any size, written row by row: small on disk and cheap to make."""
+    row = b"\x00" + bytes((width + 7) // 8)
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+                     + _chunk(b"IDAT", data) + _chunk(b"IEND", b""))
+    return path
+
+
+# --- 1. an allow-list of formats, read from the bytes ----------------------------------------------
+POSTSCRIPT = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 120 80\n0 0 moveto 120 80 lineto stroke\nshowpage\n"
+NOT_PICTURES = {
+    "PostScript": POSTSCRIPT,
+    "PDF": b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+    "SVG": b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n',
+    "HEIC": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64),
+    "AVIF": b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + bytes(64),
+    "Photoshop": b"8BPS\x00\x01" + bytes(64),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_PICTURES))
+def test_a_file_that_is_not_an_accepted_picture_is_named_for_what_it_is(tmp_path, kind):
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(NOT_PICTURES[kind])
+    fault = inspect_image(path)
+    assert isinstance(fault, ImageFault), fault
+    assert f"this file is {kind}" in fault.en, fault.en
+    assert "(JPEG, PNG, WebP, GIF, TIFF)" in fault.en and "not its name" in fault.en
+    assert "JPEG、PNG、WebP、GIF、TIFF" in fault.zh and "文件名" in fault.zh
+
+
+def test_a_bmp_that_pillow_could_read_is_refused_by_name(tmp_path):
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(path, "BMP")
+    fault = inspect_image(path)
+    assert isinstance(fault, ImageFault) and "this file is BMP" in fault.en, fault
+
+
+def test_postscript_named_jpg_is_reported_by_check_where_it_is_named(mini_copy):
+    (mini_copy / "media" / "poster.jpg").write_bytes(POSTSCRIPT)
+    [(field, zh, en)] = artifact_with_image(mini_copy, "media/poster.jpg")
+    assert field == "images.0.src"
+    assert en == ("this file is PostScript, not a picture format the museum accepts (JPEG, PNG, WebP, GIF, TIFF); "
+                  "the format is read from the file's contents, not its name")
+    assert "PostScript" in zh
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "GIF", "TIFF"])
+def test_every_accepted_format_passes(tmp_path, fmt):
+    path = tmp_path / "picture.bin"  # the name says nothing; the bytes decide
+    Image.new("RGB", (60, 40), (10, 120, 200)).save(path, fmt)
+    info = inspect_image(path)
+    assert isinstance(info, ImageInfo) and info.format == fmt and (info.width, info.height) == (60, 40), info
+
+
+def test_the_build_never_hands_a_swapped_file_to_another_decoder(tmp_path, monkeypatch):
+    """Planned from a good JPEG, then the file is replaced by PostScript (or BMP) before production."""
+    def ghostscript(*args, **kwargs):
+        raise AssertionError("Ghostscript was run on a contributor's file")
+
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", ghostscript)
+    for name, payload in {"eps.jpg": POSTSCRIPT, "bmp.jpg": None}.items():
+        path = tmp_path / name
+        Image.new("RGB", (120, 80), (255, 0, 0)).save(path, "JPEG")
+        picture = plan(path)
+        if payload is None:
+            Image.new("RGB", (120, 80), (0, 0, 255)).save(path, "BMP")
+        else:
+            path.write_bytes(payload)
+        with pytest.raises(Image.UnidentifiedImageError):
+            produce([picture], tmp_path / f"cache-{name}", workers=1)
+        assert not list((tmp_path / f"cache-{name}").rglob("*.*")), name  # nothing made from it
+
+
+# --- 2. a longest side and a long-to-short ratio ---------------------------------------------------
+@pytest.mark.parametrize("size", [(1200, 17000), (17000, 1200), (3000, 63000), (40, 1)])
+def test_tall_and_wide_museum_pictures_pass(tmp_path, size):
+    info = inspect_image(blank_png(tmp_path / "scroll.png", *size))
+    assert isinstance(info, ImageInfo), info
+
+
+@pytest.mark.parametrize("size", [(1, 20000), (20000, 1), "just over"])
+def test_a_strip_too_long_and_thin_is_refused(tmp_path, size):
+    if size == "just over":
+        size = (100, 100 * media.MAX_RATIO + 1)
+    fault = inspect_image(blank_png(tmp_path / "strip.png", *size))
+    assert isinstance(fault, ImageFault), fault
+    assert "too long and thin" in fault.en and f"at most {media.MAX_RATIO} times" in fault.en
+    assert "狭长" in fault.zh
+
+
+def test_a_side_longer_than_the_limit_is_refused(tmp_path):
+    side = media.MAX_SIDE + 1
+    fault = inspect_image(blank_png(tmp_path / "long.png", side, math.ceil(side / media.MAX_RATIO)))
+    assert isinstance(fault, ImageFault), fault
+    assert "longest side" in fault.en and f"{media.MAX_SIDE:,} px" in fault.en and "像素" in fault.zh
+
+
+def test_the_most_extreme_allowed_shapes_pass(tmp_path):
+    short = math.ceil(media.MAX_SIDE / media.MAX_RATIO)
+    for size in [(media.MAX_SIDE, short), (short, media.MAX_SIDE)]:
+        assert isinstance(inspect_image(blank_png(tmp_path / "edge.png", *size)), ImageInfo), size
+
+
+def test_the_limits_are_stated_where_curators_read_them():
+    paragraph = next(line for line in (Path(__file__).resolve().parents[1] / "docs" / "contributing.md")
+                     .read_text(encoding="utf-8").splitlines() if line.startswith("- **图片**"))
+    for stated in (f"{media.MAX_SIDE:,} 像素", f"短边的 {media.MAX_RATIO} 倍", "JPEG、PNG、WebP、GIF、TIFF"):
+        assert stated in paragraph, stated
