@@ -50,14 +50,14 @@ assert 1.1 * 1024 * 1024 < len(BIG.encode("utf-8")) < 1.2 * 1024 * 1024
 
 @pytest.fixture
 def heritage_collections(tmp_path: Path) -> Path:
-    target = tmp_path / "collections"
+    target = tmp_path / "heritage-project" / "collections"
     shutil.copytree(ROOT / "collections" / "vocab", target / "vocab")
     return target
 
 
 @pytest.fixture
 def artifact_collections(tmp_path: Path) -> Path:
-    target = tmp_path / "collections"
+    target = tmp_path / "artifact-project" / "collections"
     for name in ("vocab", "museums"):
         shutil.copytree(ROOT / "collections" / name, target / name)
     return target
@@ -146,3 +146,22 @@ def test_a_long_cell_under_the_limit_imports(tmp_path, artifact_collections):
     written = yaml.safe_load((artifact_collections / FOLDER / f"{SEWING}.yaml").read_text(encoding="utf-8"))
     assert written["description"] == text
     assert problems_in(artifact_collections, "artifacts") == []
+
+
+# --- 2. CSVs that cannot be read as they were meant ------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path, heritage_collections, artifact_collections, encoding):
+    for report, folder in (
+            (heritage(tmp_path, heritage_collections, raw=(HEADER + ROWS).encode(encoding)), heritage_collections),
+            (artifacts(tmp_path, artifact_collections, raw=CSV_TEXT.encode(encoding)), artifact_collections)):
+        [problem] = report.problems
+        assert "UTF-16" in problem.zh and "字节顺序标记" in problem.zh and "另存为 UTF-8" in problem.zh
+        assert "the file is UTF-16 (without a byte-order mark); save it as UTF-8 (CSV UTF-8)" in problem.en
+        assert "GBK" not in problem.zh + problem.en
+        assert not (folder / "heritage").exists() and not (folder / "artifacts").exists()
+
+
+def test_gbk_is_still_gbk(tmp_path, heritage_collections):
+    [problem] = heritage(tmp_path, heritage_collections, raw=(HEADER + ROWS).encode("gbk")).problems
+    assert "GBK" in problem.en and "UTF-16" not in problem.en
+

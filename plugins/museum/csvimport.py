@@ -99,10 +99,36 @@ class Row:
     cells: dict[str, str]
 
 
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Whether the bytes look like UTF-16 without a byte-order mark.
+
+    In UTF-16 every ASCII character (commas, line ends, digits) is a NUL byte and a letter, so NUL
+    bytes stand in alternating positions; text in UTF-8 or GBK has no NUL bytes at all. A file with
+    NUL bytes is UTF-16 when it reads as UTF-16 in one byte order: no NUL characters, and the commas
+    or line ends of a CSV. (Counting NULs alone fails on Chinese text with few ASCII characters.)"""
+    sample = raw[:65536]
+    if sample.count(0) < 2:
+        return False
+    sample = sample[: len(sample) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(sample) - 4:
+                continue
+            text = sample[: exc.start].decode(codec)  # a character cut where the sample ends
+        if "\0" not in text and ("," in text or "\n" in text):
+            return True
+    return False
+
+
 def decode_csv(raw: bytes, shown: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Refused(RowProblem(shown, 1, "", "文件是 UTF-16 编码，请另存为 UTF-8（CSV UTF-8）",
                                  "the file is UTF-16; save it as UTF-8 (CSV UTF-8)"))
+    if _utf16_without_bom(raw):
+        raise Refused(RowProblem(shown, 1, "", "文件是 UTF-16 编码（没有字节顺序标记），请另存为 UTF-8（CSV UTF-8）",
+                                 "the file is UTF-16 (without a byte-order mark); save it as UTF-8 (CSV UTF-8)"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
