@@ -13,6 +13,7 @@ nothing but pixels reaches the site.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import struct
 import zlib
@@ -21,10 +22,13 @@ from pathlib import Path
 import pytest
 from PIL import EpsImagePlugin, Image
 
-from museum import media
+from museum import images, media
 from museum.check import check_collection
 from museum.images import SourceHashes, plan_picture, produce
 from museum.media import ImageFault, ImageInfo, inspect_image
+
+WEBP_MAX = 16_383  # libwebp's WEBP_MAX_DIMENSION
+JPEG_MAX = 65_500  # libjpeg's JPEG_MAX_DIMENSION
 
 
 def plan(path: Path):
@@ -54,6 +58,13 @@ def blank_png(path: Path, width: int, height: int) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
                      + _chunk(b"IDAT", data) + _chunk(b"IEND", b""))
     return path
+
+
+def gradient(width: int, height: int) -> Image.Image:
+    """Red at the top, blue at the bottom: a picture with content, cheap at any size."""
+    column = Image.linear_gradient("L").resize((1, height))
+    red = column.point(lambda v: 255 - v).resize((width, height))
+    return Image.merge("RGB", (red, Image.new("L", (width, height), 40), column.resize((width, height))))
 
 
 # --- 1. an allow-list of formats, read from the bytes ----------------------------------------------
@@ -152,8 +163,76 @@ def test_the_most_extreme_allowed_shapes_pass(tmp_path):
         assert isinstance(inspect_image(blank_png(tmp_path / "edge.png", *size)), ImageInfo), size
 
 
+# --- 3. derivatives fit their formats --------------------------------------------------------------
+def assert_every_file_is_right(picture, cache: Path) -> None:
+    full = (picture.width, picture.height)
+    widths = [v.width for v in picture.webp]
+    assert widths == sorted(set(widths)), widths  # distinct and in order, as srcset wants
+    assert len({v.name for v in picture.variants}) == len(picture.variants)
+    for variant in picture.variants:
+        limit = WEBP_MAX if variant.format == "webp" else JPEG_MAX
+        assert 1 <= variant.width <= limit and 1 <= variant.height <= limit, variant
+        assert variant.width <= full[0] and variant.height <= full[1], variant  # never upscaled
+        assert abs(variant.height - full[1] * variant.width / full[0]) <= 0.5 + 1e-9, variant  # same shape
+        with Image.open(cache / picture.key / variant.name) as out:
+            assert out.size == (variant.width, variant.height), variant  # the page states the real size
+            assert out.format == {"webp": "WEBP", "jpeg": "JPEG", "png": "PNG"}[variant.format]
+            out.load()
+    if picture.zoom:
+        from museum import deepzoom
+
+        for _, name, box in deepzoom.tiles(*full):
+            with Image.open(cache / picture.key / picture.zoom / name) as tile:
+                assert tile.size == (box[2] - box[0], box[3] - box[1]), name
+
+
+def test_a_hanging_scroll_that_passes_check_builds(tmp_path, mini_copy):
+    gradient(1200, 17000).save(mini_copy / "media" / "scroll.jpg", quality=80)
+    assert artifact_with_image(mini_copy, "media/scroll.jpg") == []
+    picture = plan(mini_copy / "media" / "scroll.jpg")
+    produce([picture], tmp_path / "cache", workers=1)
+    assert_every_file_is_right(picture, tmp_path / "cache")
+    assert max(v.height for v in picture.webp) <= WEBP_MAX
+    assert picture.fallback.format == "jpeg"
+    assert (picture.fallback.width, picture.fallback.height) == (1200, 17000)  # JPEG allows 65,500 px a side
+
+
+@pytest.mark.parametrize("tall", [True, False], ids=["tall", "wide"])
+def test_the_most_extreme_allowed_shapes_build(tmp_path, tall):
+    short = math.ceil(media.MAX_SIDE / media.MAX_RATIO)
+    size = (short, media.MAX_SIDE) if tall else (media.MAX_SIDE, short)
+    picture = plan(blank_png(tmp_path / "edge.png", *size))
+    assert picture.zoom
+    # Without its deep-zoom tiles: they are 512 px at most whatever the shape (test_deepzoom checks their
+    # sizes), and cutting these 575 would triple the time. The hanging scroll above is built whole.
+    picture = dataclasses.replace(picture, zoom=None)
+    produce([picture], tmp_path / "cache", workers=1)
+    assert_every_file_is_right(picture, tmp_path / "cache")
+
+
+def test_a_transparent_tall_picture_fits_too(tmp_path):
+    im = Image.new("RGBA", (500, 20_000), (0, 0, 0, 0))
+    im.paste((0, 128, 0, 255), (100, 100, 400, 19_900))
+    im.save(tmp_path / "tall.png")
+    picture = plan(tmp_path / "tall.png")
+    assert picture.alpha and picture.fallback.format == "png"
+    produce([picture], tmp_path / "cache", workers=1)
+    assert_every_file_is_right(picture, tmp_path / "cache")
+
+
+def test_sizes_capped_by_a_format_are_not_repeated(monkeypatch):
+    monkeypatch.setattr(images, "WIDTHS", (320, 640, 1280, 2048, 4096))
+    info = ImageInfo(Path("x.png"), 8000, 200_000, "PNG", "RGB")  # plan only: the limits are per format
+    picture = plan_picture(info, "k")
+    capped = 8000 * WEBP_MAX // 200_000  # 655: as wide as a WebP 16,383 px high can be
+    assert [v.width for v in picture.webp] == [320, 640, capped]  # 1280, 2048 and 4096 all become 655, once
+    assert picture.webp[-1].height == round(200_000 * capped / 8000) <= WEBP_MAX
+    assert (picture.fallback.width, picture.fallback.height) == (1280, 32_000)  # JPEG holds 65,500 px
+
+
 def test_the_limits_are_stated_where_curators_read_them():
     paragraph = next(line for line in (Path(__file__).resolve().parents[1] / "docs" / "contributing.md")
                      .read_text(encoding="utf-8").splitlines() if line.startswith("- **图片**"))
-    for stated in (f"{media.MAX_SIDE:,} 像素", f"短边的 {media.MAX_RATIO} 倍", "JPEG、PNG、WebP、GIF、TIFF"):
+    for stated in (f"{media.MAX_SIDE:,} 像素", f"短边的 {media.MAX_RATIO} 倍", "JPEG、PNG、WebP、GIF、TIFF",
+                   f"{images.FORMAT_MAX_SIDE['webp']:,} 像素"):
         assert stated in paragraph, stated

@@ -31,6 +31,10 @@ QUALITY = {"webp": 78, "jpeg": 82, "png": None}
 TILE = 512  # deep-zoom tile size (IIIF level 0 static tiles)
 ZOOM_MIN = 1600  # originals at least this long on one side get deep-zoom tiles
 TILE_QUALITY = 80
+# The longest side each output format can hold; a derivative that would be larger is made smaller,
+# keeping its shape. WebP: libwebp's WEBP_MAX_DIMENSION. JPEG: libjpeg's JPEG_MAX_DIMENSION. PNG: the
+# format allows 2^31 - 1, but libpng-based readers refuse more than 1,000,000 px a side by default.
+FORMAT_MAX_SIDE = {"webp": 16_383, "jpeg": 65_500, "png": 1_000_000}
 # Bump when the shared steps (orientation, colour conversion, resampling) change: every file then
 # changes. Per-format settings above only change the files of that format.
 PROCESS_VERSION = 1
@@ -80,10 +84,20 @@ class Picture:
         return f"{self.folder}{self.zoom}/info.json" if self.zoom else None
 
 
+def fit(fmt: str, width: int, full: tuple[int, int]) -> tuple[int, int]:
+    """The size of a ``width``-wide derivative of a ``full``-size original: never wider than the
+    original, and narrower still if its height would pass the format's limit; the shape is kept."""
+    limit = FORMAT_MAX_SIDE[fmt]
+    width = min(width, full[0], limit)
+    if full[1] * width > limit * full[0]:  # too tall for the format: as wide as fits
+        width = max(1, limit * full[0] // full[1])
+    return width, min(limit, max(1, round(full[1] * width / full[0])))
+
+
 def _variant(fmt: str, width: int, full: tuple[int, int]) -> Variant:
+    width, height = fit(fmt, width, full)
     recipe = json.dumps({"v": PROCESS_VERSION, "format": fmt, "width": width, "quality": QUALITY[fmt]}, sort_keys=True)
     digest = hashlib.sha256(recipe.encode()).hexdigest()[:6]
-    height = max(1, round(full[1] * width / full[0]))
     ext = "jpg" if fmt == "jpeg" else fmt
     return Variant(f"{width}-{digest}.{ext}", width, height, fmt)
 
@@ -126,7 +140,7 @@ class SourceHashes:
 
 def plan_picture(info: ImageInfo, key: str) -> Picture:
     full = (info.width, info.height)
-    widths = sorted({min(w, info.width) for w in WIDTHS})  # never upscale
+    widths = sorted({fit("webp", w, full)[0] for w in WIDTHS})  # never upscaled, never beyond WebP's limit
     alpha = info.mode in ("RGBA", "LA", "PA") or (info.mode == "P" and info.format == "PNG")
     webp = tuple(_variant("webp", w, full) for w in widths)
     fallback = _variant("png" if alpha else "jpeg", min(FALLBACK_WIDTH, info.width), full)
@@ -168,8 +182,8 @@ def normalise(im: PILImage.Image, alpha: bool) -> PILImage.Image:
 
 
 def save_variant(im: PILImage.Image, variant: Variant, target: Path) -> None:
-    resized = im if im.width == variant.width else im.resize((variant.width, variant.height),
-                                                               PILImage.Resampling.LANCZOS)
+    resized = im if im.size == (variant.width, variant.height) else im.resize((variant.width, variant.height),
+                                                                               PILImage.Resampling.LANCZOS)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     # No exif= and no icc_profile=: metadata (GPS included) is stripped; the pixels are sRGB.
     if variant.format == "webp":
