@@ -20,7 +20,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import EpsImagePlugin, Image
+from PIL import EpsImagePlugin, Image, ImageCms, PngImagePlugin
 
 from museum import images, media
 from museum.check import check_collection
@@ -228,6 +228,120 @@ def test_sizes_capped_by_a_format_are_not_repeated(monkeypatch):
     assert [v.width for v in picture.webp] == [320, 640, capped]  # 1280, 2048 and 4096 all become 655, once
     assert picture.webp[-1].height == round(200_000 * capped / 8000) <= WEBP_MAX
     assert (picture.fallback.width, picture.fallback.height) == (1280, 32_000)  # JPEG holds 65,500 px
+
+
+# --- 4. no metadata survives -----------------------------------------------------------------------
+MARK = {kind: f"MUSEUM-LEAK-{kind}-5b1e".encode() for kind in
+        ("EXIF", "GPS", "XMP", "ICC", "COM", "TEXT", "ITXT", "ZTXT", "LOWERCOMMENT", "GIFCOMMENT", "TIFFTAG")}
+
+
+def marked_profile() -> bytes:
+    """A valid sRGB profile with the ICC marker inside it."""
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes() + MARK["ICC"]
+    return struct.pack(">I", len(srgb)) + srgb[4:]
+
+
+def marked_exif() -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x010E] = MARK["EXIF"].decode()  # ImageDescription
+    exif[0x8825] = {1: "N", 2: (39.0, 54.0, 0.0), 27: b"ASCII\x00\x00\x00" + MARK["GPS"]}  # GPS, with a note
+    return exif
+
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description>' + MARK["XMP"] + b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+
+
+def marked_sources(tmp_path: Path) -> dict[str, Path]:
+    """The same picture in every accepted format, carrying every kind of metadata the format can hold;
+    each once with a colour profile and once without (converting the colours takes another path)."""
+    base = gradient(1700, 1000)  # large enough for deep-zoom tiles
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", MARK["TEXT"].decode())
+    text.add_text("comment", MARK["LOWERCOMMENT"].decode())  # Pillow reads this one as a JPEG comment
+    text.add_itxt("Description", MARK["ITXT"].decode(), lang="zh", tkey="说明")
+    text.add_text("Software", MARK["ZTXT"].decode(), zip=True)
+    text.add_itxt("XML:com.adobe.xmp", XMP.decode())
+    recipes = {
+        "jpg": ("JPEG", base, {"xmp": XMP, "quality": 90,
+                               "comment": MARK["COM"] + b" photographer +86 138 0000 0000, 39.9N 116.4E"}),
+        "png": ("PNG", base, {"pnginfo": text}),
+        "alpha.png": ("PNG", base.convert("RGBA"), {"pnginfo": text}),
+        "webp": ("WEBP", base, {"xmp": XMP, "quality": 90}),
+        "alpha.webp": ("WEBP", base.convert("RGBA"), {"xmp": XMP, "quality": 90}),
+        "tif": ("TIFF", base, {"tiffinfo": {270: MARK["TIFFTAG"].decode(), 700: XMP}}),
+    }
+    out = {}
+    for ext, (fmt, im, params) in recipes.items():
+        for icc in (False, True):
+            path = out[f"{'icc-' if icc else ''}{ext}"] = tmp_path / f"{'icc-' if icc else ''}source.{ext}"
+            im.save(path, fmt, exif=marked_exif(), **({"icc_profile": marked_profile()} if icc else {}), **params)
+    out["gif"] = tmp_path / "source.gif"
+    base.convert("P").save(out["gif"], "GIF", comment=MARK["GIFCOMMENT"])
+    return out
+
+
+def riff_chunks(data: bytes) -> list[bytes]:
+    kinds, pos = [], 12
+    while pos + 8 <= len(data):
+        kind, size = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        kinds.append(kind)
+        pos += 8 + size + (size & 1)
+    return kinds
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    kinds, pos = [], 8
+    while pos + 8 <= len(data):
+        size, kind = struct.unpack(">I", data[pos:pos + 4])[0], data[pos + 4:pos + 8]
+        kinds.append(kind)
+        pos += 12 + size
+    return kinds
+
+
+def assert_bare(path: Path) -> None:
+    data = path.read_bytes()
+    for kind, marker in MARK.items():
+        assert marker not in data, f"{path.name} carries the {kind} marker"
+    with Image.open(path) as out:
+        leaked = {"exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp", "Author", "Description",
+                  "Software"} & set(out.info)
+        assert not leaked, f"{path.name}: {leaked}"
+        assert not out.getexif(), f"{path.name} keeps EXIF"
+        if out.format == "JPEG":
+            assert [marker for marker, _ in out.applist] == ["APP0"], f"{path.name}: {out.applist}"
+        elif out.format == "PNG":
+            assert set(png_chunks(data)) <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}, png_chunks(data)
+            assert not out.text
+        elif out.format == "WEBP":
+            assert set(riff_chunks(data)) <= {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}, riff_chunks(data)
+
+
+def test_no_metadata_of_any_kind_reaches_a_derivative_or_a_tile(tmp_path):
+    sources = marked_sources(tmp_path)
+    for name, source in sources.items():
+        with Image.open(source) as im:  # the sources really are marked
+            assert MARK["ICC"] in im.info["icc_profile"] if name.startswith("icc-") else "icc_profile" not in im.info
+            assert im.info.get("comment") or im.info.get("xmp") or im.getexif(), name
+        picture = plan(source)
+        assert picture.zoom, name
+        cache = tmp_path / f"cache-{name}"
+        produce([picture], cache, workers=1)
+        site = tmp_path / f"site-{name}"
+        images.publish([picture], cache, site)
+        published = [p for p in site.rglob("*") if p.is_file() and p.name != "info.json"]
+        assert len(published) > len(picture.variants), name  # derivatives and tiles
+        for path in published:
+            assert_bare(path)
+
+
+def test_a_derivative_keeps_its_colour_after_the_profile_is_dropped(tmp_path):
+    source = marked_sources(tmp_path)["icc-alpha.png"]
+    picture = plan(source)
+    produce([picture], tmp_path / "cache", workers=1)
+    with Image.open(tmp_path / "cache" / picture.key / picture.fallback.name) as out:
+        assert "icc_profile" not in out.info
+        r, _, b, a = out.convert("RGBA").getpixel((5, 2))
+        assert r > 200 and b < 60 and a == 255
 
 
 def test_the_limits_are_stated_where_curators_read_them():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from .images import TILE, TILE_QUALITY, Picture
+from .images import TILE, TILE_QUALITY, Picture, bare
 
 DONE = ".complete"  # written last: a tile folder without it is remade
 
@@ -52,8 +52,8 @@ def complete(folder: Path) -> bool:
 
 
 def write_tiles(im: PILImage.Image, folder: Path) -> int:
-    """Cut an upright sRGB image into its tiles; return how many files were written."""
-    rgb = im.convert("RGB") if im.mode != "RGB" else im
+    """Cut an upright sRGB image into its tiles, with no metadata; return how many files were written."""
+    rgb = bare(im.convert("RGB") if im.mode != "RGB" else im)
     levels: dict[int, PILImage.Image] = {}
     count = 0
     for sf, name, box in tiles(rgb.width, rgb.height):

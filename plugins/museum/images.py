@@ -155,8 +155,20 @@ def plan_picture(info: ImageInfo, key: str) -> Picture:
 _SRGB = ImageCms.createProfile("sRGB")
 
 
+def bare(im: PILImage.Image) -> PILImage.Image:
+    """The image without any metadata. Pillow carries ``im.info`` (EXIF, XMP, ICC profile, JPEG
+    comment, PNG text, dpi...) through convert, resize and crop, and some savers write parts of it
+    back (a JPEG gets the comment, a PNG the profile): what is published must carry only pixels."""
+    if not im.info:
+        return im
+    im = im.copy()
+    im.info = {}
+    return im
+
+
 def normalise(im: PILImage.Image, alpha: bool) -> PILImage.Image:
-    """Upright, sRGB, 8-bit RGB(A): whatever mode, profile and orientation the original had."""
+    """Upright, sRGB, 8-bit RGB(A), with no metadata: whatever mode, profile and orientation the
+    original had. For a picture with several frames, the first (the one open)."""
     icc = im.info.get("icc_profile")
     im = ImageOps.exif_transpose(im)
     if im.mode in ("I;16", "I;16B", "I;16L", "I"):
@@ -173,19 +185,24 @@ def normalise(im: PILImage.Image, alpha: bool) -> PILImage.Image:
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken or unusable profile: the plain conversion below is the best we can do
     if alpha:
-        return im.convert("RGBA")
-    if im.mode in ("LA", "RGBA"):
+        im = im.convert("RGBA")
+    elif im.mode in ("LA", "RGBA"):
         background = PILImage.new("RGB", im.size, (255, 255, 255))
         background.paste(im.convert("RGB"), mask=im.getchannel("A"))
-        return background
-    return im.convert("RGB")
+        im = background
+    else:
+        im = im.convert("RGB")
+    im.info = {}  # a new image (convert never returns the original): nothing of the source's metadata
+    return im
 
 
 def save_variant(im: PILImage.Image, variant: Variant, target: Path) -> None:
     resized = im if im.size == (variant.width, variant.height) else im.resize((variant.width, variant.height),
                                                                                PILImage.Resampling.LANCZOS)
+    resized = bare(resized)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    # No exif= and no icc_profile=: metadata (GPS included) is stripped; the pixels are sRGB.
+    # No exif=, xmp=, icc_profile= or pnginfo=, and no im.info: every kind of metadata (GPS included)
+    # is stripped; the pixels are sRGB.
     if variant.format == "webp":
         resized.save(tmp, "WEBP", quality=QUALITY["webp"], method=4)
     elif variant.format == "png":
