@@ -344,6 +344,46 @@ def test_a_derivative_keeps_its_colour_after_the_profile_is_dropped(tmp_path):
         assert r > 200 and b < 60 and a == 255
 
 
+# --- 5. pictures with more than one frame ----------------------------------------------------------
+def frames_of(colours) -> list[Image.Image]:
+    return [Image.new("RGB", (200, 100), colour) for colour in colours]
+
+
+def test_an_animated_gif_is_recorded_and_shows_its_first_frame(tmp_path):
+    red, *rest = frames_of([(255, 0, 0), (0, 255, 0), (0, 0, 255)])
+    red.save(tmp_path / "anim.gif", save_all=True, append_images=rest, duration=200, loop=0)
+    info = inspect_image(tmp_path / "anim.gif")
+    assert isinstance(info, ImageInfo) and info.frames == 3
+    picture = plan_picture(info, "anim")
+    assert picture.animated
+    produce([picture], tmp_path / "cache", workers=1)
+    for variant in picture.variants:
+        with Image.open(tmp_path / "cache" / "anim" / variant.name) as out:
+            assert getattr(out, "n_frames", 1) == 1, variant
+            r, g, b = out.convert("RGB").getpixel((50, 50))
+            assert r > 200 and g < 60 and b < 60, (variant, (r, g, b))
+
+
+@pytest.mark.parametrize("fmt", ["WEBP", "TIFF", "PNG"])
+def test_other_multi_frame_pictures_are_recorded(tmp_path, fmt):
+    first, *rest = frames_of([(255, 0, 0), (0, 0, 255)])
+    first.save(tmp_path / "many", fmt, save_all=True, append_images=rest)
+    info = inspect_image(tmp_path / "many")
+    assert isinstance(info, ImageInfo) and info.frames == 2, info
+    assert plan_picture(info, "k").animated
+
+
+def test_a_still_picture_is_not_animated_and_a_camera_mpo_is_a_still_jpeg(tmp_path):
+    still, other = frames_of([(255, 0, 0), (0, 0, 255)])
+    still.save(tmp_path / "still.jpg")
+    info = inspect_image(tmp_path / "still.jpg")
+    assert info.frames == 1 and not plan_picture(info, "k").animated
+    still.save(tmp_path / "stereo.jpg", "MPO", save_all=True, append_images=[other])  # a camera's second view
+    info = inspect_image(tmp_path / "stereo.jpg")
+    assert isinstance(info, ImageInfo) and info.frames == 2, info
+    assert not plan_picture(info, "k").animated  # browsers show an MPO as its first JPEG; nothing moves
+
+
 def test_the_limits_are_stated_where_curators_read_them():
     paragraph = next(line for line in (Path(__file__).resolve().parents[1] / "docs" / "contributing.md")
                      .read_text(encoding="utf-8").splitlines() if line.startswith("- **图片**"))

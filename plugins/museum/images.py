@@ -58,6 +58,10 @@ class Picture:
     webp: tuple[Variant, ...]
     fallback: Variant
     zoom: str | None = None  # folder of the IIIF tiles ("iiif-1a2b3c"), for large originals
+    frames: int = 1  # frames (or pages) in the original; every file shows the first
+    # More than one frame: an animated GIF, PNG or WebP, or a TIFF of several pages (not a camera's MPO,
+    # whose second view a browser never shows). Every file, and so every page, shows the first frame.
+    animated: bool = False
 
     @property
     def folder(self) -> str:
@@ -148,7 +152,9 @@ def plan_picture(info: ImageInfo, key: str) -> Picture:
     if max(full) >= ZOOM_MIN:
         recipe = json.dumps({"v": PROCESS_VERSION, "tile": TILE, "quality": TILE_QUALITY}, sort_keys=True)
         zoom = "iiif-" + hashlib.sha256(recipe.encode()).hexdigest()[:6]
-    return Picture(key, info.path, info.width, info.height, alpha, webp, fallback, zoom)
+    # An MPO (a camera's JPEG with a second view or a depth map) is a still picture to a browser.
+    animated = info.frames > 1 and info.format != "MPO"
+    return Picture(key, info.path, info.width, info.height, alpha, webp, fallback, zoom, info.frames, animated)
 
 
 # --- producing the files ---------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class ImageInfo:
     height: int
     format: str  # Pillow's name: "JPEG", "MPO", "PNG", "WEBP", "GIF" or "TIFF"
     mode: str
+    frames: int = 1  # more than one: an animation (GIF, PNG, WebP) or pages (TIFF); the first is shown
 
 
 def resolve_src(src: str, record_file: Path, collections: Path) -> Path | ImageFault:
@@ -88,6 +89,7 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
                 # Orientations 5-8 turn the picture a quarter: width and height swap when shown.
                 if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):
                     width, height = height, width
+                frames = getattr(im, "n_frames", 1)  # frame headers only: no frame is decoded
             with open_picture(path) as im:
                 im.verify()  # PNG: every chunk's checksum; catches a file cut short
         if fmt in ("JPEG", "MPO") and not _ends_like_jpeg(path):
@@ -112,7 +114,7 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
         return ImageFault(f"图片过于狭长：长边是短边的 {ratio} 倍，最多允许 {MAX_RATIO} 倍（手卷约为 21 倍）",
                           f"the image is too long and thin: its long side is {ratio} times its short side, "
                           f"and at most {MAX_RATIO} times is allowed (a handscroll is about 21 times)")
-    return ImageInfo(path, width, height, fmt, mode)
+    return ImageInfo(path, width, height, fmt, mode, frames)
 
 
 # What a file really is, told from its first bytes, for files that are not an accepted format.
