@@ -165,3 +165,75 @@ def test_gbk_is_still_gbk(tmp_path, heritage_collections):
     [problem] = heritage(tmp_path, heritage_collections, raw=(HEADER + ROWS).encode("gbk")).problems
     assert "GBK" in problem.en and "UTF-16" not in problem.en
 
+
+@pytest.mark.parametrize(("body", "row", "column", "zh", "en"), [
+    # A quote that never closes: csv reads the rest of the file into one cell (then "province is empty").
+    (ROWS + '1,4,旅顺船坞,"辽宁省大连市,辽宁省,大连市,船坞,\n1,5,大连造船厂,辽宁省大连市,辽宁省,大连市,船台,\n',
+     5, "address", "从第 5 行开始的这一行中，引号（\"）没有闭合",
+     "the quote (\") opened in the row starting on line 5 is never closed; everything after it was read as one cell"),
+    # The same on the first row of data, in the first cell.
+    ('"1,1,张裕酿酒公司,山东省烟台市芝罘区,山东省,烟台市,地下酒窖,\n' + ROWS[ROWS.index("\n") + 1:],
+     2, "batch", "从第 2 行开始的这一行中，引号（\"）没有闭合", "opened in the row starting on line 2 is never closed"),
+    # Text after a closing quote, in the middle of a cell.
+    (ROWS + '1,4,旅顺船坞,"辽宁省"大连市,辽宁省,大连市,船坞,\n', 5, "address", "第 5 行：引号（\"）结束后",
+     "line 5: there is more text in the cell after its closing quote (\")"),
+    # An unclosed quote that a later quote seems to close: named at the row where it opened.
+    (ROWS + '1,4,旅顺船坞,"辽宁省大连市,辽宁省,大连市,船坞,\n1,5,大连造船厂,"辽宁省"大连市,辽宁省,大连市,船台,\n',
+     5, "address", "第 6 行：引号（\"）结束后", "this row starts on line 5: perhaps a quote opened there is never closed"),
+])
+def test_a_bad_quote_is_named_at_its_row(tmp_path, heritage_collections, body, row, column, zh, en):
+    report = heritage(tmp_path, heritage_collections, body)
+    [problem] = report.problems
+    assert (problem.row, problem.column) == (row, column), report.lines()
+    assert zh in problem.zh and en in problem.en, report.lines()
+    assert "整个文件未导入" in problem.zh and "the file was not imported" in problem.en
+    assert not (heritage_collections / "heritage").exists()
+
+
+def test_a_bad_quote_in_an_inventory_is_named_at_its_row(tmp_path, artifact_collections):
+    report = artifacts(tmp_path, artifact_collections, CSV_TEXT + sewing_machine('"说明。'))
+    [problem] = report.problems
+    assert (problem.path, problem.row, problem.column) == ("inventory.csv", NEXT, "说明"), report.lines()
+    assert f"the quote (\") opened in the row starting on line {NEXT} is never closed" in problem.en
+    assert not (artifact_collections / "artifacts").exists()
+
+
+def test_a_quote_inside_a_plain_cell_is_text(tmp_path, heritage_collections):
+    """csv reads 12"管 as it stands, and so does a curator: it is no error."""
+    report = heritage(tmp_path, heritage_collections, ROWS + '1,4,旅顺船坞,辽宁省大连市,辽宁省,大连市,12"船坞,\n')
+    assert report.ok, report.lines()
+    data = yaml.safe_load((heritage_collections / "heritage" / "lv-shun-chuan-wu.yaml").read_text(encoding="utf-8"))
+    assert data["core_items"] == ['12"船坞']
+
+
+# --- reading is linear in the number of columns ---------------------------------------------------------
+def best_of_three(run) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def wide_heritage(tmp_path: Path, collections: Path, columns: int):
+    extra = ",".join(f"extra{i}" for i in range(columns))
+    body = "".join(line[:-1] + "," * columns + "\n" for line in ROWS.splitlines(keepends=True))
+    return lambda: heritage(tmp_path, collections, body, header=HEADER[:-1] + "," + extra + "\n")
+
+
+def wide_inventory(tmp_path: Path, collections: Path, columns: int):
+    header, rest = CSV_TEXT.split("\n", 1)
+    text = header + "," + ",".join(f"备注{i}" for i in range(columns)) + "\n" + rest
+    return lambda: artifacts(tmp_path, collections, text)
+
+
+@pytest.mark.parametrize("wide", [wide_heritage, wide_inventory])
+def test_reading_is_linear_in_the_number_of_columns(tmp_path, heritage_collections, artifact_collections, wide):
+    collections = heritage_collections if wide is wide_heritage else artifact_collections
+    report = wide(tmp_path, collections, 100)()
+    assert report.ok and len(report.warnings) == 100, report.lines()
+    small = best_of_three(wide(tmp_path, collections, 10_000))
+    large = best_of_three(wide(tmp_path, collections, 40_000))
+    assert large / small < 8, (small, large)  # linear: about 4; quadratic: about 16
+

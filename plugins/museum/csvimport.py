@@ -169,18 +169,26 @@ def read_rows(text: str, shown: str, report: ImportReport, required: Iterable[st
 
 def _read_rows(text: str, shown: str, report: ImportReport, required: tuple[str, ...], known: Iterable[str] | None,
                unknown: tuple[str, str]) -> list[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a quote never closed is an error, not the rest of the file read silently into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1  # the line the row being read starts on
+    columns: list[str] = []
     try:
         header = next(reader, None)
         if header is None or not any(cell.strip() for cell in header):
             raise Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
         columns = [cell.strip().lower() for cell in header]
+        present: set[str] = set()
+        repeated: set[str] = set()
+        for name in columns:
+            if name:
+                (repeated if name in present else present).add(name)
         problems = []
         for name in required:
-            if name not in columns:
+            if name not in present:
                 problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
                                            f"required column '{name}' is missing; the file was not imported"))
-        for name in sorted({c for c in columns if c and columns.count(c) > 1}):
+        for name in sorted(repeated):
             problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
         if problems:
             raise Refused(*problems)
@@ -204,7 +212,72 @@ def _read_rows(text: str, shown: str, report: ImportReport, required: tuple[str,
             rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
         return rows
     except csv.Error as exc:
-        raise Refused(RowProblem(shown, reader.line_num or 1, "", f"无法读取 CSV：{exc}", f"unreadable CSV: {exc}")) from None
+        raise Refused(_unreadable(text, start, columns, shown, exc)) from None
+
+
+_CELL_END = re.compile(r"[,\r\n]")
+_LINE_END = re.compile(r"\r\n|\r|\n")  # where csv (reading with newline="") starts a new line
+
+
+def _quote_trouble(rest: str) -> tuple[str, int, int] | None:
+    """What is wrong with the quotes of a row, ``rest`` being the file from the row's start.
+
+    ("open", cell, offset of the quote) for a quote that is never closed; ("stray", cell, offset)
+    for text after a closing quote in the same cell; None for neither. Cells count from 0. Read as
+    csv reads (a quote opens a quoted cell only as its first character; "" inside one is a quote),
+    a cell at a time with str.find, so that a quote opened near the top of a large file is found fast."""
+    cell, pos, end = 0, 0, len(rest)
+    while True:
+        if pos < end and rest[pos] == '"':
+            opened, pos = pos, pos + 1
+            while True:
+                close = rest.find('"', pos)
+                if close < 0:
+                    return "open", cell, opened
+                if rest.startswith('"', close + 1):
+                    pos = close + 2  # "" is a quote inside the cell
+                    continue
+                pos = close + 1
+                break
+            if pos < end and rest[pos] not in ",\r\n":
+                return "stray", cell, pos
+        else:
+            found = _CELL_END.search(rest, pos)
+            if found is None:
+                return None
+            pos = found.start()
+        if pos >= end or rest[pos] in "\r\n":
+            return None  # the row ends: its quotes are fine
+        cell, pos = cell + 1, pos + 1
+
+
+def _unreadable(text: str, start: int, columns: list[str], shown: str, exc: csv.Error) -> RowProblem:
+    """Why csv could not read the row starting on line ``start``, in a curator's words."""
+    lines = io.StringIO(text, newline="").readlines()
+    rest = "".join(lines[start - 1:])
+    trouble = _quote_trouble(rest)
+    if trouble is None:
+        return RowProblem(shown, start, "", f"无法读取 CSV：{exc}；整个文件未导入", f"unreadable CSV: {exc}; the file was not imported")
+    kind, cell, offset = trouble
+    line = start + len(_LINE_END.findall(rest, 0, offset))
+    column = columns[cell] if cell < len(columns) else ""
+    if kind == "open":
+        at_zh, at_en = (f"（引号在第 {line} 行）", f" (the quote is on line {line})") if line != start else ("", "")
+        return RowProblem(
+            shown, start, column,
+            f"从第 {start} 行开始的这一行中，引号（\"）没有闭合，其后的全部内容都被读成了一格{at_zh}；"
+            f"请补上结尾的引号（格中的引号要写成两个：\"\"）。整个文件未导入",
+            f"the quote (\") opened in the row starting on line {start} is never closed; everything after it was "
+            f"read as one cell{at_en}. Add the closing quote (a quote inside a cell is written twice: \"\"); "
+            f"the file was not imported")
+    hint_zh, hint_en = (f"（这一行从第 {start} 行开始，可能是那里的引号没有闭合）",
+                        f" (this row starts on line {start}: perhaps a quote opened there is never closed)") \
+        if line != start else ("", "")
+    return RowProblem(
+        shown, start, column,
+        f"第 {line} 行：引号（\"）结束后同一格中还有文字；整格加了引号时，格中的引号要写成两个（\"\"）{hint_zh}。整个文件未导入",
+        f"line {line}: there is more text in the cell after its closing quote (\"); in a quoted cell, write a quote "
+        f"as two (\"\"){hint_en}; the file was not imported")
 
 
 # --- ids -----------------------------------------------------------------------------------------
