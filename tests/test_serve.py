@@ -57,3 +57,59 @@ def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_failed_rebuild_shows_its_problems_in_the_browser_and_no_request_waits(tmp_path):
+    from conftest import MINI
+
+    coll = tmp_path / "collections"
+    shutil.copytree(MINI / "collections", coll)
+    record = coll / "artifacts" / "ceshi-kache.yaml"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/artifacts/ceshi-kache/"
+    server = subprocess.Popen([sys.executable, "build.py", "--collections", str(coll), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_for(lambda: "测试卡车" in (fetch_any(url) or ""), 180), "the preview never came up"
+        good = record.read_text(encoding="utf-8")
+        record.write_text(good + "not_a_field: 1\n", encoding="utf-8")
+        # MkDocs 1.6 would hold every request until the next good build; the page must say what is wrong.
+        assert wait_for(lambda: "not_a_field" in (fetch_any(url) or ""), 120), "the error never showed"
+        page = fetch_any(url)
+        assert "预览未能更新" in page and "could not be rebuilt" in page and "Traceback" not in page
+        record.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "测试卡车" in (fetch_any(url) or ""), 120), "the fixed record never came back"
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "Traceback" not in err, err[-2000:]
+
+
+def fetch_any(url: str) -> str | None:
+    """The page's text, whatever its status (the preview's error page comes as a 404)."""
+    import urllib.error
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_an_internal_error_in_a_rebuild_is_one_short_message_and_a_page(tmp_path, caplog):
+    from types import SimpleNamespace
+
+    from museum.sitebuild import guarded_build
+
+    (tmp_path / "old.html").write_text("stale", encoding="utf-8")
+
+    def crash(config, **kwargs):
+        raise KeyError("ceshi-bowuguan")
+
+    guarded_build(crash)(SimpleNamespace(site_dir=str(tmp_path)))
+    page = (tmp_path / "404.html").read_text(encoding="utf-8")
+    assert "KeyError" in page and "MUSEUM_DEBUG" in page and not (tmp_path / "old.html").exists()
+    assert "Traceback" not in caplog.text and "internal error" in caplog.text

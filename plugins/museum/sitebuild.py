@@ -233,20 +233,37 @@ def write_error_site(site_dir: Path, message: str) -> None:
         (site_dir / name).write_text(page, encoding="utf-8")
 
 
+class _ErrorsSaid(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def guarded_build(build):
     """MkDocs' build for the preview: a failure becomes an error page, so no request waits for a fix."""
 
     def run(config, **kwargs):
+        said = _ErrorsSaid()
+        logging.getLogger("mkdocs").addHandler(said)
         try:
             build(config, **kwargs)
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - MkDocs' Abort is a SystemExit
+            from mkdocs.exceptions import Abort
+
             if os.environ.get("MUSEUM_DEBUG"):
                 log.exception("rebuild failed")
-            message = short_error(exc)
-            log.error("%s", message)
+            # MkDocs logs a plugin's error (the records' problems) and raises a bare Abort.
+            message = "\n".join(said.messages) if isinstance(exc, Abort) and said.messages else short_error(exc)
+            if not isinstance(exc, Abort):
+                log.error("%s", message)
             write_error_site(Path(config.site_dir), message)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(said)
 
     return run
 
