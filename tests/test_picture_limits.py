@@ -334,6 +334,35 @@ def test_no_metadata_of_any_kind_reaches_a_derivative_or_a_tile(tmp_path):
             assert_bare(path)
 
 
+def test_files_cached_before_metadata_was_stripped_are_not_published_again(tmp_path, monkeypatch):
+    """A warm cache must not republish what the old pipeline made: a JPEG comment in every JPEG."""
+    from museum import deepzoom
+
+    source = marked_sources(tmp_path)["jpg"]
+    cache = tmp_path / "cache"
+    with monkeypatch.context() as old:  # the pipeline as it was: version 1, im.info kept and written
+        old.setattr(images, "PROCESS_VERSION", 1)
+        old.setattr(images, "bare", lambda im: im)
+        old.setattr(deepzoom, "bare", lambda im: im)
+        normalise = images.normalise
+
+        def leaky(im, alpha):
+            out = normalise(im, alpha)
+            out.info["comment"] = MARK["COM"]
+            return out
+
+        old.setattr(images, "normalise", leaky)
+        produce([plan(source)], cache, workers=1)
+    assert any(MARK["COM"] in f.read_bytes() for f in cache.rglob("*.jpg"))  # the old cache leaks
+    picture = plan(source)
+    produce([picture], cache, workers=1)
+    site = tmp_path / "site"
+    images.publish([picture], cache, site)
+    for path in site.rglob("*"):
+        if path.is_file() and path.name != "info.json":
+            assert_bare(path)
+
+
 def test_a_derivative_keeps_its_colour_after_the_profile_is_dropped(tmp_path):
     source = marked_sources(tmp_path)["icc-alpha.png"]
     picture = plan(source)

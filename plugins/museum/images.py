@@ -37,7 +37,9 @@ TILE_QUALITY = 80
 FORMAT_MAX_SIDE = {"webp": 16_383, "jpeg": 65_500, "png": 1_000_000}
 # Bump when the shared steps (orientation, colour conversion, resampling) change: every file then
 # changes. Per-format settings above only change the files of that format.
-PROCESS_VERSION = 1
+# 2: every kind of metadata is stripped (files made by 1 could carry a JPEG comment or an ICC profile,
+# and a warm cache would have published them again).
+PROCESS_VERSION = 2
 
 
 @dataclass(frozen=True)
