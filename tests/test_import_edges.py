@@ -237,3 +237,64 @@ def test_reading_is_linear_in_the_number_of_columns(tmp_path, heritage_collectio
     large = best_of_three(wide(tmp_path, collections, 40_000))
     assert large / small < 8, (small, large)  # linear: about 4; quadratic: about 16
 
+
+# --- the disk, and the file, say no -------------------------------------------------------------------------
+@pytest.mark.parametrize(("code", "zh", "en"), [
+    (errno.ENOSPC, "磁盘已满", "the disk is full"),
+    (errno.EACCES, "没有权限", "permission denied"),
+    (errno.EROFS, "磁盘是只读的", "the disk is read-only"),
+])
+def test_a_write_that_fails_is_named_in_both_languages(tmp_path, heritage_collections, artifact_collections,
+                                                       monkeypatch, code, zh, en):
+    def refuse(path, text):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(csvimport, "write_atomic", refuse)
+    report = heritage(tmp_path, heritage_collections)
+    assert len(report.problems) == 3 and not report.created
+    assert str(report.problems[0]) == (
+        f"list.csv:2: -: 无法写入 collections/heritage/zhang-yu-niang-jiu-gong-si.yaml：{zh} / "
+        f"cannot write collections/heritage/zhang-yu-niang-jiu-gong-si.yaml: {en}")
+    report = artifacts(tmp_path, artifact_collections)
+    assert len(report.problems) == 8 and not report.created
+    assert str(report.problems[0]).endswith(
+        f"无法写入 collections/{FOLDER}/jie-fang-pai-ca10-xing-zai-huo-qi-che.yaml：{zh} / "
+        f"cannot write collections/{FOLDER}/jie-fang-pai-ca10-xing-zai-huo-qi-che.yaml: {en}")
+
+
+def test_a_csv_that_cannot_be_read_is_named_in_both_languages(tmp_path, heritage_collections, artifact_collections,
+                                                               monkeypatch):
+    read_bytes = Path.read_bytes
+
+    def guarded(path: Path) -> bytes:
+        if path.suffix == ".csv":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    for report in (heritage(tmp_path, heritage_collections), artifacts(tmp_path, artifact_collections)):
+        [problem] = report.problems
+        assert problem.row == 0 and problem.path in ("list.csv", "inventory.csv")
+        assert (problem.zh, problem.en) == ("无法读取文件：没有权限", "cannot read the file: permission denied")
+
+
+def test_a_csv_that_is_no_file_is_refused_without_reading_it(tmp_path, heritage_collections, artifact_collections):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    # Something will write to the pipe, so that an importer that reads it gets a good CSV and does not hang.
+    writer = threading.Thread(target=lambda: fifo.write_text(HEADER + ROWS, encoding="utf-8"), daemon=True)
+    writer.start()
+    report = import_heritage(fifo, heritage_collections, shown="pipe.csv")
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # releases the writer when the importer did not read
+    writer.join()
+    os.close(reader)
+    [problem] = report.problems
+    assert (problem.path, problem.row) == ("pipe.csv", 0)
+    assert "不是普通文件" in problem.zh and "not a regular file" in problem.en
+    assert not (heritage_collections / "heritage").exists()
+    (tmp_path / "folder.csv").mkdir()
+    for report in (import_heritage(tmp_path / "folder.csv", heritage_collections, shown="folder.csv"),
+                   import_artifacts(tmp_path / "folder.csv", EXAMPLE / "mapping.yaml", artifact_collections,
+                                    shown="folder.csv")):
+        [problem] = report.problems
+        assert (problem.zh, problem.en) == ("这是一个目录，不是文件", "it is a folder, not a file")

@@ -45,6 +45,7 @@ from .csvimport import (
     Row,
     RowProblem,
     decode_csv,
+    read_csv_file,
     passes_check,
     scan_existing,
     digest_of,
@@ -628,10 +629,7 @@ def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, m
             report: ImportReport) -> None:
     cat = load_lookup(collections, shown)
     mapping = load_mapping(mapping_file, mapping_shown, cat)
-    try:
-        raw = csv_file.read_bytes()
-    except OSError as exc:
-        raise Refused(RowProblem(shown, 0, "", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
+    raw = read_csv_file(csv_file, shown)
     needed = [c.strip().lower() for c in mapping.columns()]
     rows = read_rows(decode_csv(raw, shown), shown, report, needed, needed,
                      ("映射文件没有用到这一列，已忽略", "the mapping does not use this column; ignored"))

@@ -28,6 +28,7 @@ import io
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -486,11 +487,37 @@ def write_record(path: Path, text: str, line: int, shown: str, root: Path, repor
     """Write one record atomically; a failure is a problem of the row on ``line``."""
     try:
         write_atomic(path, text)
-    except OSError as exc:
-        report.problems.append(RowProblem(shown, line, "", f"无法写入 {rel(path, root)}：{exc.strerror}",
-                                          f"cannot write {rel(path, root)}: {exc.strerror}"))
+    except OSError as exc:  # named as the record, not as write_atomic's temporary file
+        zh, en = os_error_text(_as(exc, rel(path, root)), ("无法写入", "cannot write"))
+        report.problems.append(RowProblem(shown, line, "", zh, en))
         return False
     return True
+
+
+def _as(exc: OSError, name: str | None) -> OSError:
+    """The same error about the file ``name`` (None: about no file, when the message names it already)."""
+    if exc.errno is None:
+        return OSError(f"{name}: {exc}" if name else str(exc))
+    return OSError(exc.errno, exc.strerror or os.strerror(exc.errno), *([name] if name else []))
+
+
+def read_csv_file(path: Path, shown: str) -> bytes:
+    """The CSV's bytes. Refused, in both languages, when it cannot be read or is no regular file
+    (reading a named pipe would wait for ever; a folder or a device is no CSV)."""
+    doing = ("无法读取文件", "cannot read the file")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
+    if stat.S_ISDIR(mode):
+        raise Refused(RowProblem(shown, 0, "", "这是一个目录，不是文件", "it is a folder, not a file"))
+    if not stat.S_ISREG(mode):
+        raise Refused(RowProblem(shown, 0, "", "这不是普通文件（可能是管道或设备），请给出 CSV 文件本身",
+                                 "this is not a regular file (a pipe or a device?); give the CSV file itself"))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
 
 
 def rel(path: Path, root: Path) -> str:

@@ -44,6 +44,7 @@ from .csvimport import (
     Row,
     RowProblem,
     decode_csv,
+    read_csv_file,
     passes_check,
     scan_existing,
     digest_of,
@@ -314,10 +315,7 @@ def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = No
 
 
 def _import(csv_file: Path, collections: Path, shown: str, report: HeritageReport) -> None:
-    try:
-        raw = csv_file.read_bytes()
-    except OSError as exc:
-        raise Refused(RowProblem(shown, 0, "", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
+    raw = read_csv_file(csv_file, shown)
     rows = read_rows(decode_csv(raw, shown), shown, report, REQUIRED_COLUMNS, REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
     report.rows = len(rows)
     vocab = _load_vocab(collections, shown)
