@@ -6,6 +6,7 @@ collected, so that a curator sees them all in one run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,15 +69,35 @@ def load_collection(collections: Path, root: Path | None = None) -> Loaded:
     return loaded
 
 
+# Names that look like a record but would not be read: said, never skipped in silence.
+_ALMOST = re.compile(r"\.(ya?ml)(\.[^./]+)*$", re.IGNORECASE)
+_EDITING = re.compile(r"^\.#|\.sw[a-p]$")  # an editor's lock or swap file while a record is open
+
+
+def _misnamed(path: Path, folder: Path) -> tuple[str, str] | None:
+    """Why a file that looks like a record is not read as one (None when it is one, or no record at all)."""
+    name = path.name
+    if not _ALMOST.search(name) or _EDITING.search(name):
+        return None
+    if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        return ("隐藏文件（名称以“.”开头）不会作为记录读取，请去掉开头的“.”",
+                "hidden files (names starting with '.') are not read as records; remove the leading '.'")
+    if name.endswith(".yaml"):
+        return None
+    suffix = _ALMOST.search(name).group(0)  # type: ignore[union-attr]
+    return (f"记录文件的扩展名应为小写的 .yaml，而不是“{suffix}”，否则不会被读取",
+            f"record files must end in lower-case .yaml, not '{suffix}', or they are not read")
+
+
 def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
     files = []
     for path in sorted(folder.rglob("*")):
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+        if path.is_dir():
             continue
-        if path.suffix == ".yml":
-            loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件的扩展名应为 .yaml",
-                                           "record files must end in .yaml"))
-        elif path.suffix == ".yaml":
+        why = _misnamed(path, folder)
+        if why is not None:
+            loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", *why))
+        elif path.suffix == ".yaml" and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             if not path.resolve().is_relative_to(loaded.collections):
                 loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件是指向 collections/ 之外的链接",
                                                "the record file is a link to a file outside collections/"))

@@ -14,6 +14,8 @@ Every failure becomes a :class:`Problem`; nothing here raises to the caller.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .problems import Problem
+from .problems import Problem, os_error_text
 
 try:  # the PyPI wheels carry libyaml; fall back to pure Python where they do not
     from yaml import CSafeLoader as _Loader
@@ -160,18 +162,38 @@ def _too_deep(text: str) -> Pos | None:
     return None
 
 
+class _NotRegular(Exception):
+    pass
+
+
+def _read_regular(file: Path, limit: int) -> tuple[bytes, int]:
+    """At most ``limit`` + 1 bytes of a regular file, and its size; a FIFO named *.yaml must not hang
+    the check, nor a huge file fill the memory."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular
+        raw = fh.read(limit + 1)
+    return raw, max(info.st_size, len(raw))
+
+
 def load_document(file: Path, shown_as: str) -> Document:
     """Read, decode and parse one YAML file. Problems are collected in ``Document.problems``."""
     doc = Document(shown_as)
     try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        doc.problems.append(Problem(shown_as, 1, 1, "", f"无法读取文件：{exc.strerror}",
-                                    f"cannot read the file: {exc.strerror}"))
+        raw, size = _read_regular(file, MAX_FILE_BYTES)
+    except _NotRegular:
+        doc.problems.append(Problem(shown_as, 1, 1, "", "这不是普通文件（可能是管道、设备或套接字），未读取",
+                                    "this is not a regular file (a pipe, a device or a socket?); it was not read"))
         return doc
-    if len(raw) > MAX_FILE_BYTES:
-        doc.problems.append(Problem(shown_as, 1, 1, "", f"文件过大（{len(raw)} 字节，上限 {MAX_FILE_BYTES}）",
-                                    f"the file is too large ({len(raw)} bytes, limit {MAX_FILE_BYTES})"))
+    except OSError as exc:
+        zh, en = os_error_text(OSError(exc.errno, exc.strerror), ("无法读取文件", "cannot read the file"))
+        doc.problems.append(Problem(shown_as, 1, 1, "", zh, en))
+        return doc
+    if size > MAX_FILE_BYTES:
+        doc.problems.append(Problem(shown_as, 1, 1, "", f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）",
+                                    f"the file is too large ({size} bytes, limit {MAX_FILE_BYTES})"))
         return doc
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark is harmless; strip it
