@@ -60,7 +60,7 @@ def _pictures() -> dict[str, bytes]:
     rotated = PILImage.new("RGB", (60, 40), (200, 30, 30))
     exif = rotated.getexif()
     exif[0x0112] = 6
-    frames = [PILImage.new("P", (30, 30), i) for i in (1, 2)]
+    frames = [PILImage.new("RGB", (30, 30), colour) for colour in ((200, 0, 0), (0, 0, 200))]
     gif = io.BytesIO()
     frames[0].save(gif, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
     palette = PILImage.new("P", (50, 50), 3)
