@@ -194,7 +194,8 @@ def test_a_hanging_scroll_that_passes_check_builds(tmp_path, mini_copy):
     assert_every_file_is_right(picture, tmp_path / "cache")
     assert max(v.height for v in picture.webp) <= WEBP_MAX
     assert picture.fallback.format == "jpeg"
-    assert (picture.fallback.width, picture.fallback.height) == (1200, 17000)  # JPEG allows 65,500 px a side
+    # JPEG allows 65,500 px a side, but a phone would refuse 20 million pixels: the fallback is scaled to the cap.
+    assert (picture.fallback.width, picture.fallback.height) == (1062, 15045)
 
 
 @pytest.mark.parametrize("tall", [True, False], ids=["tall", "wide"])
@@ -227,7 +228,8 @@ def test_sizes_capped_by_a_format_are_not_repeated(monkeypatch):
     capped = 8000 * WEBP_MAX // 200_000  # 655: as wide as a WebP 16,383 px high can be
     assert [v.width for v in picture.webp] == [320, 640, capped]  # 1280, 2048 and 4096 all become 655, once
     assert picture.webp[-1].height == round(200_000 * capped / 8000) <= WEBP_MAX
-    assert (picture.fallback.width, picture.fallback.height) == (1280, 32_000)  # JPEG holds 65,500 px
+    # JPEG holds 65,500 px a side, but a derivative holds at most MAX_DERIVATIVE_PIXELS: 800 x 20,000.
+    assert (picture.fallback.width, picture.fallback.height) == (800, 20_000)
 
 
 # --- 4. no metadata survives -----------------------------------------------------------------------
@@ -419,3 +421,14 @@ def test_the_limits_are_stated_where_curators_read_them():
     for stated in (f"{media.MAX_SIDE:,} 像素", f"短边的 {media.MAX_RATIO} 倍", "JPEG、PNG、WebP、GIF、TIFF",
                    f"{images.FORMAT_MAX_SIDE['webp']:,} 像素"):
         assert stated in paragraph, stated
+
+
+def test_no_derivative_of_a_long_scroll_is_too_many_pixels_for_a_phone():
+    from museum.images import MAX_DERIVATIVE_PIXELS, plan_picture
+    from museum.media import ImageInfo
+
+    for size in ((1200, 17000), (17000, 1200), (1300, 65000)):
+        picture = plan_picture(ImageInfo(Path("scroll.jpg"), *size, "JPEG", "RGB"), "k")
+        for variant in picture.variants:
+            assert variant.width * variant.height <= MAX_DERIVATIVE_PIXELS, (size, variant)
+            assert abs(variant.height - variant.width * size[1] / size[0]) <= 1, (size, variant)  # the shape kept

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import sys
@@ -26,6 +27,9 @@ from PIL import ImageCms, ImageOps
 from .media import ImageInfo, open_picture
 
 WIDTHS = (320, 640, 1280, 2048)
+# No derivative holds more pixels than this (a 2048 px square is 4.2 million): a 1:14 hanging scroll
+# would otherwise be a 20-million-pixel picture that phones refuse to decode; deep zoom shows the detail.
+MAX_DERIVATIVE_PIXELS = 16_000_000
 FALLBACK_WIDTH = 1280
 QUALITY = {"webp": 78, "jpeg": 82, "png": None}
 TILE = 512  # deep-zoom tile size (IIIF level 0 static tiles)
@@ -97,6 +101,8 @@ def fit(fmt: str, width: int, full: tuple[int, int]) -> tuple[int, int]:
     width = min(width, full[0], limit)
     if full[1] * width > limit * full[0]:  # too tall for the format: as wide as fits
         width = max(1, limit * full[0] // full[1])
+    if width * width * full[1] > MAX_DERIVATIVE_PIXELS * full[0]:  # a long scroll: a phone must decode it
+        width = max(1, math.isqrt(MAX_DERIVATIVE_PIXELS * full[0] // full[1]))
     return width, min(limit, max(1, round(full[1] * width / full[0])))
 
 
