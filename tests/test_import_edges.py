@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from museum import csvimport  # noqa: E402
 from museum.artifact_import import import_artifacts  # noqa: E402
 from museum.check import check_collection  # noqa: E402
-from museum.importer import import_heritage  # noqa: E402
+from museum.importer import import_heritage, split_core_items  # noqa: E402
 from museum.yamlsource import MAX_FILE_BYTES, MAX_NODES  # noqa: E402
 
 # --- the heritage list ------------------------------------------------------------------------------
@@ -235,6 +235,18 @@ def test_reading_is_linear_in_the_number_of_columns(tmp_path, heritage_collectio
     assert report.ok and len(report.warnings) == 100, report.lines()
     small = best_of_three(wide(tmp_path, collections, 10_000))
     large = best_of_three(wide(tmp_path, collections, 40_000))
+    assert large / small < 8, (small, large)  # linear: about 4; quadratic: about 16
+
+
+@pytest.mark.parametrize("unit", ["井、", "甲乙、", "1号、2号井，"])
+def test_splitting_core_items_is_linear_in_the_length_of_the_cell(unit):
+    """A long core_items cell (check allows up to 1 MB) is split in time proportional to its length."""
+    def cell(n: int) -> str:
+        return "（" + unit * n + "）" if unit == "甲乙、" else unit * n
+
+    assert len(split_core_items(cell(3))) == (3 if unit == "1号、2号井，" else 1)
+    small = best_of_three(lambda: split_core_items(cell(5_000)))
+    large = best_of_three(lambda: split_core_items(cell(20_000)))
     assert large / small < 8, (small, large)  # linear: about 4; quadratic: about 16
 
 

@@ -161,13 +161,17 @@ def split_core_items(text: str) -> list[str]:
             for j in range(start + 1, i):
                 protected[j] = True
     items, current = [], []
+    since = 0  # where the text since the last 、 of the current item begins (linear: no joins per character)
     for i, ch in enumerate(text):
-        single = ch == "、" and len("".join(current).split("、")[-1].strip()) == 1  # 宋、元、明、清代: one item
+        single = ch == "、" and len(text[since:i].strip()) == 1  # 宋、元、明、清代: one item
         if ch in _SEPARATORS and not protected[i] and not single and not _joins(text, i):
             items.append("".join(current))
             current = []
+            since = i + 1
         else:
             current.append(ch)
+            if ch == "、":
+                since = i + 1
     items.append("".join(current))
     return [item.strip() for item in items if item.strip()]
 
@@ -180,9 +184,12 @@ def _joins(text: str, i: int) -> bool:
         return before.isdigit() and after.isdigit() or (ch == "." and before.isascii() and before.isalpha()
                                                           and after.isascii() and after.isalpha())
     if ch == "、" and after and _NUMERAL.match(after):
-        left = text[:i].rstrip()
-        left = re.sub(r"(号|吨|#|级|层|栋)$", "", left)
-        return bool(left) and bool(_NUMERAL.match(left[-1]))
+        j = i  # looking back from the 、 (not text[:i]: a long cell would be copied at every 、)
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j and text[j - 1] in "号吨#级层栋":
+            j -= 1
+        return bool(j) and bool(_NUMERAL.match(text[j - 1]))
     return False
 
 
