@@ -432,3 +432,19 @@ def test_no_derivative_of_a_long_scroll_is_too_many_pixels_for_a_phone():
         for variant in picture.variants:
             assert variant.width * variant.height <= MAX_DERIVATIVE_PIXELS, (size, variant)
             assert abs(variant.height - variant.width * size[1] / size[0]) <= 1, (size, variant)  # the shape kept
+
+
+def test_a_transparent_gif_keeps_its_transparency(tmp_path):
+    source = tmp_path / "logo.gif"
+    im = Image.new("P", (40, 30), 0)
+    im.putpalette([0, 0, 0, 200, 30, 30] + [0] * 762)
+    im.paste(1, (10, 10, 30, 20))
+    im.save(source, transparency=0)  # index 0 (black) is transparent: the background must stay see-through
+    info = inspect_image(source)
+    picture = plan_picture(info, "gif")
+    assert picture.alpha and picture.fallback.format == "png"
+    produce([picture], tmp_path / "cache", workers=1)
+    for variant in picture.variants:
+        with Image.open(tmp_path / "cache" / "gif" / variant.name) as made:
+            assert made.convert("RGBA").getpixel((0, 0))[3] == 0, variant
+            assert made.convert("RGBA").getpixel((20, 15))[3] == 255, variant

@@ -153,7 +153,7 @@ class SourceHashes:
 def plan_picture(info: ImageInfo, key: str) -> Picture:
     full = (info.width, info.height)
     widths = sorted({fit("webp", w, full)[0] for w in WIDTHS})  # never upscaled, never beyond WebP's limit
-    alpha = info.mode in ("RGBA", "LA", "PA") or (info.mode == "P" and info.format == "PNG")
+    alpha = info.transparent or info.mode in ("RGBA", "LA", "PA") or (info.mode == "P" and info.format == "PNG")
     webp = tuple(_variant("webp", w, full) for w in widths)
     fallback = _variant("png" if alpha else "jpeg", min(FALLBACK_WIDTH, info.width), full)
     zoom = None

@@ -48,6 +48,7 @@ class ImageInfo:
     format: str  # Pillow's name: "JPEG", "MPO", "PNG", "WEBP", "GIF" or "TIFF"
     mode: str
     frames: int = 1  # more than one: an animation (GIF, PNG, WebP) or pages (TIFF); the first is shown
+    transparent: bool = False  # an alpha channel, or a transparent colour (a GIF's, a PNG's tRNS)
 
 
 def resolve_src(src: str, record_file: Path, collections: Path) -> Path | ImageFault:
@@ -86,6 +87,7 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
                 width, height = im.size
                 fmt = im.format or "?"
                 mode = im.mode
+                transparent = "A" in im.mode or "transparency" in im.info
                 # Orientations 5-8 turn the picture a quarter: width and height swap when shown.
                 if im.getexif().get(0x0112, 1) in (5, 6, 7, 8):
                     width, height = height, width
@@ -114,7 +116,7 @@ def inspect_image(path: Path) -> ImageInfo | ImageFault:
         return ImageFault(f"图片过于狭长：长边是短边的 {ratio} 倍，最多允许 {MAX_RATIO} 倍（手卷约为 21 倍）",
                           f"the image is too long and thin: its long side is {ratio} times its short side, "
                           f"and at most {MAX_RATIO} times is allowed (a handscroll is about 21 times)")
-    return ImageInfo(path, width, height, fmt, mode, frames)
+    return ImageInfo(path, width, height, fmt, mode, frames, transparent)
 
 
 # What a file really is, told from its first bytes, for files that are not an accepted format.
