@@ -150,18 +150,21 @@ def test_an_interrupt_while_the_old_site_is_deleted_still_leaves_the_new_site_an
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old-")], "the next build did not clean up"
 
 
-def test_a_full_disk_is_named_in_both_languages(clone, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("code, zh, en", [("ENOSPC", "磁盘已满", "the disk is full"),
+                                          ("EROFS", "磁盘是只读的", "the disk is read-only"),
+                                          ("EACCES", "没有权限", "permission denied")])
+def test_a_full_or_read_only_disk_is_named_in_both_languages(clone, tmp_path, monkeypatch, capsys, code, zh, en):
     import errno
 
     from museum import cli, sitebuild
 
     def full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "index.html"))
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)), str(tmp_path / "site" / "index.html"))
 
     monkeypatch.setattr(sitebuild, "build_site", full)
     monkeypatch.chdir(clone)
     code = cli.main(["--collections", str(clone / "collections"), "build", "--site-dir", str(tmp_path / "site")])
     err = capsys.readouterr().err
     assert code == 1, err
-    assert "磁盘已满" in err and "the disk is full" in err and "index.html" in err, err
+    assert zh in err and en in err and "index.html" in err, err
     assert "internal error" not in err
