@@ -4,9 +4,11 @@
 both turn rows of a spreadsheet into records and keep doing so safely on every rerun. The pieces
 here carry no rules of either list:
 
-* **Reading**: :func:`decode_csv` accepts UTF-8 (with or without BOM) and refuses GBK/GB18030 and
-  UTF-16 with advice; :func:`read_rows` checks the header and numbers every row by the line it
-  starts on (the header is line 1).
+* **Reading**: :func:`read_csv_file` reads only a regular file (a named pipe would hang) and names
+  OS errors in both languages; :func:`decode_csv` accepts UTF-8 (with or without BOM) and refuses
+  GBK/GB18030 and UTF-16 (with or without BOM) with advice; :func:`read_rows` checks the header,
+  numbers every row by the line it starts on (the header is line 1) and names a quote that is
+  never closed by its row and column. Nothing in reading is worse than linear in the file's size.
 * **Reporting**: :class:`RowProblem` prints as ``FILE:ROW: column: 中文 / English``;
   :class:`ImportReport` collects problems, warnings and what was written. :class:`Refused` stops the
   whole file.
@@ -14,7 +16,9 @@ here carry no rules of either list:
   words), both at most 64 characters cut at a hyphen by :func:`trim_id`; polyphonic readings that
   pypinyin gets wrong are fixed in ``PINYIN_PHRASES``.
 * **Writing**: :func:`render_record` dumps a record in its model's field order, the way curators
-  write YAML; :func:`write_atomic` replaces a file through a temporary file and a rename.
+  write YAML; :func:`passes_check` reads that text back as ``build.py check`` reads a file
+  (:class:`RecordCheck`), so that nothing check refuses is written; :func:`write_atomic` replaces
+  a file through a temporary file and a rename, and :func:`write_record` reports a failure.
 * **Digests**: :func:`project` is what counts when comparing a value (Chinese text only, so that a
   curator's ``en`` is not an edit); :func:`digest_of` is a short hash of it, kept in
   ``extra.import.fields`` to tell the importer's values from a curator's edits.
