@@ -191,3 +191,51 @@ def _broken_in_search_index(site: Path, base_path: str) -> list[str]:
 
 def jsonld_blocks(page: ParsedPage) -> list[dict]:
     return [json.loads(block) for block in page.jsonld]
+
+
+# --- a small museum with awkward text ---------------------------------------------------------------
+# Names with "&" and "<" (which must show as written, never as entities, and never as markup), and an
+# old id (a redirect page). Built in a second or two: used by tests/test_csp.py and the browser tests.
+AWKWARD_MUSEUM = "R&D <研究> 测试馆"
+AWKWARD_TITLE = "R&D 卡车 <b>粗</b> <img src=x onerror=window.__xss=1>"
+AWKWARD_RECORDS = {
+    "museums/rd-museum.yaml": {
+        "name": {"zh": AWKWARD_MUSEUM, "en": "R&D <Research> Test Museum"}, "aliases": ["rd-old-museum"],
+        "type": "comprehensive", "industries": ["steel"], "province": "liaoning",
+        "city": {"zh": "测试市", "en": "Test City"},
+        "location": {"lat": 41.8, "lon": 123.4, "approximate": True, "source": "测试坐标"},
+        "description": "研发 R&D 与 <测试> 的博物馆。",
+    },
+    "artifacts/rd-truck.yaml": {
+        "title": AWKWARD_TITLE, "museum": "rd-museum", "industry": "steel",
+        "date": {"display": "约1980年代", "start": 1980, "end": 1989},
+        "description": "一辆 R&D 卡车 <i>斜</i>，只用于测试。",
+    },
+    # Its own texts are plain; only its museum's name is awkward.
+    "artifacts/lathe.yaml": {
+        "title": "测试机床", "museum": "rd-museum", "industry": "steel",
+        "date": {"display": "约1980年代", "start": 1980, "end": 1989}, "description": "一台机床，只用于测试。",
+    },
+}
+
+
+def build_awkward_site(base: Path) -> Path:
+    """Write the small museum's records under ``base/collections`` (with the sample's vocabularies),
+    build it with the real command into ``base/site`` and return the site folder."""
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    collections = base / "collections"
+    shutil.copytree(root / "collections" / "vocab", collections / "vocab")
+    for path, record in AWKWARD_RECORDS.items():
+        (collections / path).parent.mkdir(parents=True, exist_ok=True)
+        (collections / path).write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = base / "site"
+    result = subprocess.run([sys.executable, "build.py", "--collections", str(collections), "build",
+                             "--site-dir", str(site)], cwd=root, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site

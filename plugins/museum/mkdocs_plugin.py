@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import csp
 from .check import check_collection
 from .images import SourceHashes, produce, progress_bar, publish
 from .pages import PageSpec, Site
@@ -62,6 +63,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         # Seconds by stage, written to the cache folder for bench/run.py (and curious curators).
         self.stats: dict[str, float] = {"render": 0.0}
         self.started = time.perf_counter()
+        self.blocked_scripts: list[str] = []  # pages with an inline script, which the CSP blocks
 
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -93,6 +95,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             files.append(file)
         return files
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.globals["museum_csp"] = csp.for_page  # theme/main.html: the policy, first in every <head>
+        return env
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return "" if page.file.src_uri in self.specs else markdown
 
@@ -118,6 +124,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.specs:
             page.content = None  # written: let it go (see on_page_content)
+        if csp.inline_scripts(output):  # e.g. a <script> in a hand-written Markdown page
+            self.blocked_scripts.append(page.file.src_uri)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -130,6 +138,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.stats["images"] = time.perf_counter() - t
         t = time.perf_counter()
         write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
+        csp.add_to_files(Path(config.site_dir) / old / "index.html" for old in self.site.redirects)
         self.stats["exports"] = time.perf_counter() - t
         t = time.perf_counter()
         if os.environ.get("MUSEUM_SEARCH") == "off":
@@ -149,6 +158,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         (self.cache / "build-stats.json").write_text(json.dumps(
             {"pages": len(self.specs), "pictures": len(pictures), "made": made,
              "seconds": {k: round(v, 3) for k, v in self.stats.items()}}), encoding="utf-8")
+        if self.blocked_scripts:
+            log.warning("museum: %d page(s) have inline scripts, which the Content-Security-Policy blocks "
+                        "(serve them as files): %s", len(self.blocked_scripts), ", ".join(self.blocked_scripts[:10]))
         log.info("museum: %d pages, %d pictures (%d made), %d redirects",
                  len(self.specs), len(pictures), made, len(self.site.redirects))
 

@@ -2,6 +2,9 @@
 
 CI (.ci/run) installs Chromium and a CJK font. Elsewhere, a machine without Chromium skips these
 tests; with CI=true a missing browser is a failure, never a skip.
+
+Every tab the fixtures open reports what the page's Content-Security-Policy refused (plugins/museum/csp.py),
+and a test fails if anything was: the policy must never be what breaks a page.
 """
 
 from __future__ import annotations
@@ -39,15 +42,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(sample_site: Path):
-    """The sample site on a loopback port of its own."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+def serve(site: Path):
+    """Serve a built site on a loopback port of its own: yields its URL, stops when resumed."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path):
+    """The sample site on a loopback port of its own."""
+    yield from serve(sample_site)
+
+
+# Each `securitypolicyviolation` event (one for every thing the policy refused: a script, a style, a
+# request, an inline handler) is passed to the test, wherever it happens in the tab and on every page
+# it goes to. The listener is added before any of the page's own scripts.
+_CSP_WATCH = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__museumCspViolation(e.effectiveDirective + " refused " + (e.blockedURI || "(inline)") + " on "
+    + e.documentURI + (e.sourceFile ? " (" + e.sourceFile + ":" + e.lineNumber + ")" : "")
+    + (e.sample ? ": " + e.sample : ""));
+}, true);
+"""
+
+
+def watch_csp(context) -> list[str]:
+    """What the policy refuses in any tab of ``context``, as it happens."""
+    violations: list[str] = []
+    context.expose_binding("__museumCspViolation", lambda source, text: violations.append(text))
+    context.add_init_script(_CSP_WATCH)
+    return violations
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +89,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
+def guarded_tab(browser, base_url: str):
+    """A desktop tab that may fetch from ``base_url`` only; yields it, then fails the test on any request to
+    another host, script error or refusal by the Content-Security-Policy."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
     outside: list[str] = []
 
@@ -76,6 +105,7 @@ def page(browser, base_url):
             route.abort()
 
     context.route("**/*", guard)
+    refused = watch_csp(context)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -83,12 +113,34 @@ def page(browser, base_url):
     context.close()
     assert outside == [], f"requests to other hosts: {outside}"
     assert errors == [], f"script errors: {errors}"
+    assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)
+
+
+@pytest.fixture
+def page(browser, base_url):
+    yield from guarded_tab(browser, base_url)
+
+
+@pytest.fixture(scope="session")
+def awkward_url(tmp_path_factory):
+    """tests/sitecheck.py's small museum ("&" and "<" in its names, an old id), built and served."""
+    from sitecheck import build_awkward_site
+
+    yield from serve(build_awkward_site(tmp_path_factory.mktemp("awkward")))
+
+
+@pytest.fixture
+def awkward(browser, awkward_url):
+    """A tab on the small museum, as `page` is on the sample one."""
+    yield from guarded_tab(browser, awkward_url)
 
 
 @pytest.fixture
 def phone(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, locale="zh-CN")
+    refused = watch_csp(context)
     tab = context.new_page()
     yield tab
     context.close()
+    assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)

@@ -2,7 +2,8 @@
 
 Every payload would set ``window.__xss = 1`` or open a dialog. Each page is opened with the flag at 0,
 then used as a visitor would (the lightbox opened, the search run, map popups opened), and the flag
-must still be 0, with no dialog, no script error and no request to another host.
+must still be 0, with no dialog, no script error, no request to another host and nothing refused by
+the Content-Security-Policy (plugins/museum/csp.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import threading
 import pytest
 
 import hostile
+from conftest import watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -61,6 +63,7 @@ def tab(browser, hostile_url):
             route.abort()
 
     context.route("**/*", guard)
+    refused = watch_csp(context)
     page = context.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
@@ -76,6 +79,8 @@ def tab(browser, hostile_url):
     assert dialogs == [], f"a payload opened a dialog: {dialogs}"
     assert errors == [], f"script errors: {errors}"
     assert outside == [], f"requests to other hosts: {outside}"
+    # Escaping keeps every payload text; were one to reach the page as markup, the policy would refuse it.
+    assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
 def ran(page) -> int:

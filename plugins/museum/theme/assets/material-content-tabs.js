@@ -1,0 +1,3 @@
+// Material 9.8.1's partials/javascripts/content.html (with the feature content.tabs.link), served as a file instead of an inline script: the site's
+// Content-Security-Policy runs no inline script (plugins/museum/csp.py). tests/test_csp.py checks it is Material's.
+var tabs=__md_get("__tabs");if(Array.isArray(tabs))e:for(var set of document.querySelectorAll(".tabbed-set")){var labels=set.querySelector(".tabbed-labels");for(var tab of tabs)for(var label of labels.getElementsByTagName("label"))if(label.innerText.trim()===tab){var input=document.getElementById(label.htmlFor);input.checked=!0;continue e}}
