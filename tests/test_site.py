@@ -209,3 +209,26 @@ def test_an_old_id_in_aliases_still_reaches_the_record(tmp_path):
     redirect = (site / "artifacts" / "an-old-id" / "index.html").read_text(encoding="utf-8")
     assert f'url=../{first.stem}/' in redirect
     assert f'rel="canonical" href="http://127.0.0.1:8000/artifacts/{first.stem}/"' in redirect
+
+
+def test_search_excerpts_come_from_the_page_text_not_the_hidden_index_data(tmp_path):
+    """Pagefind's excerpts are cut from a page's indexed text, which it escapes once for display. The
+    hidden filter and metadata values (escaped for Pagefind's filter panel) must not be part of that
+    text, or results show "R&amp;D" and runs of metadata."""
+    import gzip
+    import json
+
+    from sitecheck import AWKWARD_MUSEUM, build_awkward_site
+
+    site = build_awkward_site(tmp_path)
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        data = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)
+        fragments[data["url"]] = data
+    lathe = fragments["/artifacts/lathe/"]
+    assert lathe["meta"]["museum"] == AWKWARD_MUSEUM and lathe["filters"]["收藏单位"]  # still indexed
+    for url, data in fragments.items():
+        text = data["content"].replace("\u200b", "")  # Pagefind's word breaks in Chinese
+        assert not re.search(r"&#?[0-9a-zA-Z]+;", text), f"{url}: {text[:300]!r}"
+        assert (data["meta"]["title"] + data["meta"].get("kind", "")) not in text, f"{url}: {text[:300]!r}"

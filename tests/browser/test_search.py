@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 import pytest
+
+from sitecheck import AWKWARD_MUSEUM, AWKWARD_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -78,3 +83,39 @@ def test_results_show_kind_and_museum_not_index_tokens(page, base_url):
     first = page.inner_text(".pagefind-ui__result")
     assert "藏品" in first and "铁人王进喜纪念馆" in first
     assert "qz" not in first and "qy" not in first
+
+
+def test_search_works_in_the_page_when_no_worker_starts(page, base_url):
+    # Pagefind falls back to searching in the page itself, under the page's policy, which must let it
+    # compile its WebAssembly (plugins/museum/csp.py); `page` fails the test on anything refused.
+    page.route("**/pagefind-worker.js", lambda route: route.abort())
+    assert results(page, base_url, "缝纫机")[0] == "artifacts/butterfly-sewing-machine/"
+
+
+# --- names with "&" and "<" (tests/sitecheck.py's small museum) ---------------------------------------
+ENTITY = re.compile(r"&(#?[0-9a-zA-Z]+);")
+
+
+def result_texts(tab, url: str, query: str) -> dict[str, str]:
+    """Each result's link → its text as shown (title, kind · museum, excerpt)."""
+    tab.add_init_script("window.__xss = 0;")
+    tab.goto(f"{url}search/?q={quote(query)}")
+    tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    tab.wait_for_timeout(300)
+    return dict(tab.eval_on_selector_all(".pagefind-ui__result", "els => els.map(e => ["
+                                         "e.querySelector('.pagefind-ui__result-link').getAttribute('href'),"
+                                         "e.innerText])"))
+
+
+def test_results_show_names_with_ampersands_and_brackets_as_written(awkward, awkward_url):
+    shown = result_texts(awkward, awkward_url, "R&D")
+    assert set(shown) >= {"/artifacts/rd-truck/", "/artifacts/lathe/", "/museums/rd-museum/"}, shown
+    for link, text in shown.items():
+        assert not ENTITY.search(text), f"{link} shows an escaped entity: {text!r}"
+        # An excerpt is the page's text, never the hidden data the index is given (meta, filters).
+        assert "测试机床藏品" not in text and "/media/" not in text, f"{link}: {text!r}"
+    assert AWKWARD_TITLE in shown["/artifacts/rd-truck/"]  # "<b>" and "<img …>" as text
+    assert f"藏品 · {AWKWARD_MUSEUM}" in shown["/artifacts/lathe/"]
+    assert awkward.locator(".pagefind-ui__results img[src='x'], .pagefind-ui__results b").count() == 0
+    assert awkward.evaluate("window.__xss") == 0
+
