@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from conftest import MINI
 from museum.check import check_collection
 from museum.images import produce, publish
 from museum.redirects import write_redirects
 from museum.render import Renderer
 from museum.siteplan import plan_site
 
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 SITE_URL = "https://museum.example/"
 
 

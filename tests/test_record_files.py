@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from museum.check import check_collection
 
+ROOT = Path(__file__).resolve().parents[1]
 GOOD = "title: 测试\nmuseum: ceshi-gongye-bowuguan\nindustry: railway\ndate: 1956\ndescription: 测试。\n"
 
 

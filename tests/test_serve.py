@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -60,10 +61,8 @@ def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path):
 
 
 def test_a_failed_rebuild_shows_its_problems_in_the_browser_and_no_request_waits(tmp_path):
-    from conftest import MINI
-
     coll = tmp_path / "collections"
-    shutil.copytree(MINI / "collections", coll)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "collections", coll)
     record = coll / "artifacts" / "ceshi-kache.yaml"
     port = free_port()
     url = f"http://127.0.0.1:{port}/artifacts/ceshi-kache/"
@@ -72,6 +71,10 @@ def test_a_failed_rebuild_shows_its_problems_in_the_browser_and_no_request_waits
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         assert wait_for(lambda: "测试卡车" in (fetch_any(url) or ""), 180), "the preview never came up"
+        # The live reload is an inline script MkDocs adds to each page: the preview's policy lets it run.
+        shown = fetch_any(url)
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', shown).group(1)
+        assert "livereload" in shown and "'unsafe-inline'" in policy.split("script-src")[1].split(";")[0]
         good = record.read_text(encoding="utf-8")
         record.write_text(good + "not_a_field: 1\n", encoding="utf-8")
         # MkDocs 1.6 would hold every request until the next good build; the page must say what is wrong.

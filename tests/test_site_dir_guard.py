@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT, tree_digest
 
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
 pytestmark = pytest.mark.slow
 
 
@@ -46,44 +47,44 @@ def listing(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("target", ["collections", "docs", ".", "collections/artifacts", "plugins"])
-def test_build_refuses_the_records_the_pages_and_the_checkout(clone, target):
-    before = tree_digest(clone)
+def test_build_refuses_the_records_the_pages_and_the_checkout(clone, target, digest):
+    before = digest(clone)
     result = build(clone, target)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "拒绝" in result.stderr and "refus" in result.stderr, result.stderr
-    assert tree_digest(clone) == before, "the refused build changed the checkout"
+    assert digest(clone) == before, "the refused build changed the checkout"
 
 
-def test_build_refuses_the_projects_parent_and_the_root_of_the_disk(clone):
+def test_build_refuses_the_projects_parent_and_the_root_of_the_disk(clone, digest):
     parent = clone.parent
     for target in (parent, Path("/")):
         outside = listing(target)
-        before = tree_digest(clone)
+        before = digest(clone)
         result = build(clone, target)
         assert result.returncode == 1, result.stdout + result.stderr
         assert "拒绝" in result.stderr and "refus" in result.stderr, result.stderr
-        assert listing(target) == outside and tree_digest(clone) == before
+        assert listing(target) == outside and digest(clone) == before
 
 
-def test_build_refuses_a_folder_it_did_not_make(clone, tmp_path):
+def test_build_refuses_a_folder_it_did_not_make(clone, tmp_path, digest):
     elsewhere = tmp_path / "photos"
     elsewhere.mkdir()
     (elsewhere / "holiday.jpg").write_bytes(b"not really a photo")
-    before = tree_digest(elsewhere)
+    before = digest(elsewhere)
     result = build(clone, elsewhere)
     assert result.returncode == 1, result.stdout + result.stderr
     assert ".museum-site" in result.stderr
-    assert tree_digest(elsewhere) == before
+    assert digest(elsewhere) == before
     assert listing(tmp_path) == ["photos", "project"]
 
 
-def test_build_refuses_a_symlink_to_the_records(clone, tmp_path):
+def test_build_refuses_a_symlink_to_the_records(clone, tmp_path, digest):
     link = tmp_path / "site-link"
     link.symlink_to(clone / "collections")
-    before = tree_digest(clone)
+    before = digest(clone)
     assert build(clone, link).returncode == 1
-    assert tree_digest(clone) == before
+    assert digest(clone) == before
 
 
 def test_a_site_folder_the_museum_made_is_replaced_and_marked(clone, tmp_path):

@@ -41,7 +41,7 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(*, wasm: bool = False) -> str:
+def policy(*, wasm: bool = False, preview: bool = False) -> str:
     """The policy, as the content of the meta element.
 
     ``wasm``: the search page. Pagefind 1.5 searches in a Web Worker (pagefind/pagefind-worker.js, a
@@ -53,7 +53,9 @@ def policy(*, wasm: bool = False) -> str:
         # Everything not named below: the site itself only.
         "default-src": ["'self'"],
         # Script files of the site; no inline script, no inline event handler, no javascript: URL, no eval.
-        "script-src": ["'self'", *(["'wasm-unsafe-eval'"] if wasm else [])],
+        # The live preview (build.py serve, never published) adds the inline script of MkDocs' live
+        # reload to every page, different on each request: it alone allows inline scripts.
+        "script-src": ["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *(["'unsafe-inline'"] if preview else [])],
         # Style sheets of the site. No style="…" attribute or <style> element is taken from the markup:
         # the pages have none (tests/test_csp.py). The scripts that style elements as they go (Leaflet's
         # panes and markers, OpenSeadragon's viewer, Pagefind's UI, Material) set element.style, the
@@ -104,9 +106,9 @@ def inline_scripts(page: str) -> list[str]:
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 
-def for_page(url: str | None) -> str:
+def for_page(url: str | None, preview: bool = False) -> str:
     """The policy of the page at ``url`` (None: a page of no URL, such as 404.html)."""
-    return policy(wasm=url == SEARCH)
+    return policy(wasm=url == SEARCH, preview=preview)
 
 
 def meta(*, wasm: bool = False) -> str:

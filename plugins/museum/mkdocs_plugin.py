@@ -96,7 +96,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        env.globals["museum_csp"] = csp.for_page  # theme/main.html: the policy, first in every <head>
+        serving = getattr(self, "serving", False)  # theme/main.html: the policy, first in every <head>
+        env.globals["museum_csp"] = lambda url: csp.for_page(url, preview=serving)
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
