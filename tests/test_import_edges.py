@@ -233,7 +233,9 @@ def wide_inventory(tmp_path: Path, collections: Path, columns: int):
 def test_reading_is_linear_in_the_number_of_columns(tmp_path, heritage_collections, artifact_collections, wide):
     collections = heritage_collections if wide is wide_heritage else artifact_collections
     report = wide(tmp_path, collections, 100)()
-    assert report.ok and len(report.warnings) == 100, report.lines()
+    # Twenty unknown columns named one by one, then one line for the other 80: a summary, not a wall.
+    assert report.ok and len(report.warnings) == 21, report.lines()
+    assert "80" in str(report.warnings[-1]) and "unknown column" in str(report.warnings[-1])
     small = best_of(wide(tmp_path, collections, 10_000))
     large = best_of(wide(tmp_path, collections, 40_000))
     assert large / small < 8, (small, large)  # linear: about 4; quadratic: about 16

@@ -152,6 +152,7 @@ def decode_csv(raw: bytes, shown: str) -> str:
 
 
 UNKNOWN_COLUMN = ("不认识的列，已忽略", "unknown column, ignored")
+UNKNOWN_SHOWN = 20  # unknown columns named one by one
 
 
 def read_rows(text: str, shown: str, report: ImportReport, required: Iterable[str],
@@ -199,9 +200,13 @@ def _read_rows(text: str, shown: str, report: ImportReport, required: tuple[str,
             raise Refused(*problems)
         if known is not None:
             allowed = set(known)
-            for name in columns:
-                if name and name not in allowed:
-                    report.warnings.append(RowProblem(shown, 1, name, *unknown))
+            strangers = [name for name in columns if name and name not in allowed]
+            for name in strangers[:UNKNOWN_SHOWN]:
+                report.warnings.append(RowProblem(shown, 1, name, *unknown))
+            if len(strangers) > UNKNOWN_SHOWN:  # a sheet with thousands of columns: a summary, not a wall
+                rest = len(strangers) - UNKNOWN_SHOWN
+                report.warnings.append(RowProblem(shown, 1, "", f"另有 {rest} 个不认识的列，已忽略",
+                                                  f"{rest} more unknown column(s), ignored"))
         rows = []
         start = reader.line_num + 1
         for cells in reader:
