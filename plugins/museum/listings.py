@@ -10,7 +10,7 @@ from . import jsonld, urls
 from .catalogue import Catalogue
 from .fields import Text
 from .pages import SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
-from .recordpages import RecordPages
+from .recordpages import Overflow, RecordPages
 from .views import Card, Link, Section
 
 FACET_NAMES = {"industry": "行业", "province": "地区", "era": "时期", "museum": "收藏单位"}
@@ -59,6 +59,14 @@ class Listings:
                          "facets": facets or [], "heading": title},
                 breadcrumbs=trail, jsonld=[jsonld.breadcrumbs(trail, self.absolute)],
             )
+
+    def overflow(self, lists: Iterable[Overflow]) -> Iterable[PageSpec]:
+        """The full listing of each list too long for its record's page (RecordPages.bounded)."""
+        for found in lists:
+            owner = Link(found.owner.label, urls.record(found.owner.key))
+            cards = [self.records.card(member) for member in found.members]
+            yield from self._listing(found.url, found.title, cards, [home_crumb(), owner],
+                                     intro=f"共 {len(cards)} 项。")
 
     def facet_links(self, facet: str) -> Section:
         links = [Link(self.facet_label(facet, v), urls.facet(facet, v), len(ids))

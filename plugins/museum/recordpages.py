@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from . import jsonld, urls
 from .catalogue import Catalogue
@@ -15,11 +16,24 @@ from .views import Card, Fact, Link, Section
 
 KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
 MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
+# Every other list on a record page shows at most this many records, then links to a listing of all of
+# them (its own paginated page), so no page grows with the records that point at it.
+LIST_LIMIT = 12
 # Characters of a description spelt as bigrams for search (search.cjk_tokens). Chinese queries match
 # only spelt text, so this is what is findable; it also drives the indexer's memory (docs/benchmarks.md).
 SEARCH_PREFIX = 400
 GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
 STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A list too long for its record's page: its own listing at ``url`` (listings.Listings writes it)."""
+
+    url: str
+    title: str
+    owner: Record
+    members: tuple[Record, ...]
 
 
 class RecordPages:
@@ -28,6 +42,19 @@ class RecordPages:
         self.pictures = pictures
         self.absolute = absolute
         self.base_path = base_path  # the site's path on its host, for search results' thumbnails
+        self.overflow: list[Overflow] = []
+
+    def bounded(self, owner: Record, anchor: str, title: str, members: list[Record], *,
+                links: bool = False) -> Section:
+        """A section of at most LIST_LIMIT records; past that, a link to the listing of all of them."""
+        shown, more = members[:LIST_LIMIT], None
+        if len(members) > LIST_LIMIT:
+            url = f"{urls.record(owner.key)}{anchor}/"
+            self.overflow.append(Overflow(url, f"{owner.label.zh}：{title}", owner, tuple(members)))
+            more = Link(f"查看全部 {len(members)} 项", url)
+        if links:
+            return Section(anchor, title, links=[self.link(r) for r in shown], more=more)
+        return Section(anchor, title, cards=[self.card(r) for r in shown], more=more)
 
     # --- shared pieces ----------------------------------------------------------------------------
     def card(self, record: Record) -> Card:
@@ -130,8 +157,8 @@ class RecordPages:
         # Objects that name this one as related are related too, in both directions.
         related = _unique([*(cat.target(r) for r in a.related), *cat.referring(a.key, "artifact")])
         sections = [
-            Section("exhibitions", "展出本藏品的展览", links=[self.link(e) for e in exhibitions]),
-            Section("related", "相关藏品", cards=[self.card(r) for r in related]),
+            self.bounded(a, "exhibitions", "展出本藏品的展览", exhibitions, links=True),
+            self.bounded(a, "related", "相关藏品", related),
         ]
         permalink = self.absolute(urls.record(a.key))
         citation = (f"{a.title.zh}，{a.date}，{museum.name.zh}藏。{SITE_NAME}，{permalink}")
@@ -176,9 +203,9 @@ class RecordPages:
         sections = [
             Section("artifacts", f"馆藏精品（{len(artifacts)} 件）", cards=[self.card(a) for a in artifacts[:MUSEUM_CARDS]],
                     more=Link(f"查看全部 {len(artifacts)} 件藏品", listing) if artifacts else None),
-            Section("exhibitions", "展览", cards=[self.card(e) for e in cat.referring(m.key, "exhibition")]),
-            Section("heritage", "相关工业遗产", links=[self.link(h) for h in heritage]),
-            Section("routes", "途经本馆的线路", links=[self.link(r) for r in cat.referring(m.key, "route")]),
+            self.bounded(m, "exhibitions", "展览", cat.referring(m.key, "exhibition")),
+            self.bounded(m, "heritage", "相关工业遗产", heritage, links=True),
+            self.bounded(m, "routes", "途经本馆的线路", cat.referring(m.key, "route"), links=True),
         ]
         data = jsonld.museum(m, self.absolute(urls.record(m.key)), province, self._abs_image(m))
         crumbs = [home_crumb(), Link("博物馆名录", urls.DIRECTORY), Link(province, f"{urls.DIRECTORY}province/{m.province}/")]
@@ -202,17 +229,18 @@ class RecordPages:
             facts.append(Fact("策展", "、".join(c.zh for c in e.curators)))
         if e.audience:
             facts.append(Fact("适合对象", "、".join(self.vocab("audiences", a).zh for a in e.audience)))
-        sections = [
-            {
+        sections = []
+        for i, s in enumerate(e.sections, 1):
+            members = self.bounded(e, f"section-{i}", s.title.zh, [cat.target(r) for r in s.artifacts])
+            sections.append({
                 "anchor": f"section-{i}",
                 "number": i,
                 "title": s.title,
                 "text": s.text,
-                "cards": [self.card(cat.target(r)) for r in s.artifacts],
+                "cards": members.cards,
+                "more": members.more,
                 "figures": [self.pictures.figure(e, image) for image in s.images],
-            }
-            for i, s in enumerate(e.sections, 1)
-        ]
+            })
         related = _unique([cat.target(r) for r in e.related])
         cover = self.pictures.figure(e, e.cover) if e.cover else None
         data = jsonld.exhibition(e, self.absolute(urls.record(e.key)),
@@ -223,7 +251,7 @@ class RecordPages:
             "cover": cover,
             "facts": facts,
             "chapters": sections,
-            "related": [self.link(r) for r in related],
+            "related": self.bounded(e, "related", "相关内容", related, links=True),
             "kicker": STATUS[e.status],
         }, museum=host.name if host else None)
 
@@ -259,9 +287,9 @@ class RecordPages:
         museums = [cat.target(r) for r in h.museums] + [
             m for m in cat.referring(h.key, "museum") if m.key not in h.museums]
         sections = [
-            Section("museums", "相关博物馆", cards=[self.card(m) for m in museums]),
-            Section("artifacts", "相关藏品", cards=[self.card(a) for a in cat.referring(h.key, "artifact")[:MUSEUM_CARDS]]),
-            Section("routes", "途经此地的线路", links=[self.link(r) for r in cat.referring(h.key, "route")]),
+            self.bounded(h, "museums", "相关博物馆", museums),
+            self.bounded(h, "artifacts", "相关藏品", cat.referring(h.key, "artifact")),
+            self.bounded(h, "routes", "途经此地的线路", cat.referring(h.key, "route"), links=True),
         ]
         data = jsonld.heritage(h, self.absolute(urls.record(h.key)), self._abs_image(h))
         crumbs = [home_crumb(), Link("工业遗产名录", urls.HERITAGE_LIST)]

@@ -32,6 +32,7 @@ def plan_site(cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] 
     pages: list[PageSpec] = [listings.home()]
     for table in cat.records.values():
         pages.extend(records.page(record) for record in table.values())
+    pages.extend(listings.overflow(records.overflow))
     pages.extend(listings.collection())
     pages.extend(listings.directory())
     pages.extend(listings.exhibitions())
