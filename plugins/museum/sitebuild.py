@@ -208,6 +208,12 @@ _ERROR_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="3">
 <title>预览未能更新 / The preview could not be rebuilt</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.6;
+       color: #1f1b16; background: #faf7f2; }}
+h1 {{ font-size: 1.5rem; color: #7b2418; }}
+pre {{ white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; padding: 1rem; border-left: 4px solid #7b2418; }}
+</style>
 </head>
 <body>
 <main>
