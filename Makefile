@@ -35,6 +35,7 @@ check: $(STAMP)
 	$(BIN)/python build.py check
 
 test: $(STAMP) $(VNU)
+	$(BIN)/lint-imports --no-cache  # data flows one way: the layers contract in pyproject.toml
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

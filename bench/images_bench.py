@@ -19,8 +19,8 @@ from PIL import Image, ImageDraw, ImageFilter
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum.images import SourceHashes, plan_picture, produce  # noqa: E402
-from museum.media import inspect_image  # noqa: E402
+from museum.media.pictures import SourceHashes, plan_picture, produce  # noqa: E402
+from museum.media.source import inspect_image  # noqa: E402
 
 
 def make_images(folder: Path, n: int, width: int) -> list[Path]:

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import yaml  # noqa: E402
 
-from museum.catalogue import build_catalogue  # noqa: E402
-from museum.check import check_collection  # noqa: E402
-from museum.loader import load_collection  # noqa: E402
+from museum.catalogue.index import build_catalogue  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.records.loader import load_collection  # noqa: E402
 
 VOCAB = ROOT / "tests" / "fixtures" / "mini" / "collections" / "vocab"
 

@@ -45,7 +45,7 @@ def bad() -> Path:
 @pytest.fixture(scope="session")
 def mini_checked():
     """The mini fixture, checked once: ``(catalogue, problems)``."""
-    from museum.check import check_collection
+    from museum.catalogue.check import check_collection
 
     return check_collection(MINI / "collections", root=MINI)
 

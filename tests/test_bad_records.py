@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from museum.check import check_collection
-from museum.loader import load_record
-from museum.models import Artifact
-from museum.problems import Problem
+from museum.catalogue.check import check_collection
+from museum.records.loader import load_record
+from museum.records.models import Artifact
+from museum.records.problems import Problem
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 COLLECTIONS = BAD / "collections"

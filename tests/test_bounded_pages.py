@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from museum.check import check_collection
-from museum.recordpages import LIST_LIMIT
-from museum.render import Renderer
-from museum.siteplan import plan_site
+from museum.catalogue.check import check_collection
+from museum.pages.records import LIST_LIMIT
+from museum.render.html import Renderer
+from museum.pages.plan import plan_site
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "collections"
 SITE_URL = "https://museum.example/"

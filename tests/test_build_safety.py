@@ -91,7 +91,7 @@ def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_
 # --- a failure inside MkDocs, after the records were found good ---------------------------------------
 @pytest.fixture
 def last_good_site(tmp_path) -> Path:
-    from museum.sitebuild import MARK, MARK_TEXT
+    from museum.adapters.mkdocs.build import MARK, MARK_TEXT
 
     site = tmp_path / "site"
     (site / "artifacts" / "x").mkdir(parents=True)
@@ -106,7 +106,7 @@ def _no_staging_left(folder: Path) -> bool:
 
 
 def test_a_build_that_mkdocs_refuses_leaves_the_previous_site(tmp_path, last_good_site):
-    from museum.sitebuild import BuildFailed, build_site
+    from museum.adapters.mkdocs.build import BuildFailed, build_site
 
     config = tmp_path / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: docs",
@@ -121,7 +121,7 @@ def test_a_build_that_mkdocs_refuses_leaves_the_previous_site(tmp_path, last_goo
 def test_a_build_that_crashes_leaves_the_previous_site(tmp_path, last_good_site, monkeypatch):
     import mkdocs.commands.build
 
-    from museum.sitebuild import build_site
+    from museum.adapters.mkdocs.build import build_site
 
     def crash(config, **kwargs):
         (Path(config.site_dir) / "half-written.html").write_text("…", encoding="utf-8")

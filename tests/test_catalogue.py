@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from museum.check import check_collection, summary
-from museum.fields import Date, Ref, Text
-from museum.models import Artifact, Museum
+from museum.catalogue.check import check_collection, summary
+from museum.records.fields import Date, Ref, Text
+from museum.records.models import Artifact, Museum
 
 MUSEUM = Ref("museum", "ceshi-gongye-bowuguan")
 TEXTILE_MUSEUM = Ref("museum", "ceshi-fangzhi-bowuguan")

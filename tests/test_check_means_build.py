@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from museum.check import check_collection
-from museum.images import produce, publish
-from museum.redirects import write_redirects
-from museum.render import Renderer
-from museum.siteplan import plan_site
+from museum.catalogue.check import check_collection
+from museum.media.pictures import produce, publish
+from museum.output.redirects import write_redirects
+from museum.render.html import Renderer
+from museum.pages.plan import plan_site
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 SITE_URL = "https://museum.example/"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from museum import cli
-from museum.models import KINDS
-from museum.problems import Problem
+from museum.records.models import KINDS
+from museum.records.problems import Problem
 
 ANNOTATION = re.compile(r"^::error file=[^,]+,line=\d+,col=\d+::\S.* / .+$")
 KIND_REQUIRED = {
@@ -125,13 +125,13 @@ def test_check_reports_a_missing_collections_folder(run_cli, tmp_path):
 
 
 def test_an_unexpected_failure_is_an_internal_error_without_traceback(monkeypatch, capsys, mini):
-    import museum.check
+    import museum.catalogue.check
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.delenv("MUSEUM_DEBUG", raising=False)
-    monkeypatch.setattr(museum.check, "check_collection", explode)
+    monkeypatch.setattr(museum.catalogue.check, "check_collection", explode)
     assert cli.main(["--collections", str(mini / "collections"), "check"]) == 2
     err = capsys.readouterr().err
     assert "内部错误" in err and "internal error" in err and "MUSEUM_DEBUG=1" in err

@@ -23,7 +23,7 @@ from sitecheck import build_awkward_site, html_pages
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum import csp  # noqa: E402
+from museum.output import csp  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

@@ -12,9 +12,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum import deepzoom  # noqa: E402
-from museum.images import TILE, SourceHashes, plan_picture, produce, publish  # noqa: E402
-from museum.media import inspect_image  # noqa: E402
+from museum.media import iiif as deepzoom  # noqa: E402
+from museum.media.pictures import TILE, SourceHashes, plan_picture, produce, publish  # noqa: E402
+from museum.media.source import inspect_image  # noqa: E402
 
 
 def test_scale_factors_halve_until_the_whole_image_fits_one_tile():

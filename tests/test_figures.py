@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PIL import Image as PILImage
 
-from museum.check import check_collection
-from museum.render import Renderer
-from museum.siteplan import plan_site
+from museum.catalogue.check import check_collection
+from museum.render.html import Renderer
+from museum.pages.plan import plan_site
 
 
 def artifact_page(coll, rid: str) -> str:

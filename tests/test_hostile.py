@@ -283,7 +283,7 @@ def test_search_filters_are_indexed_as_escaped_text(site):
 @pytest.mark.parametrize("payload", [*hostile.PAYLOADS.values(), *hostile.MARKDOWN_ONLY.values()],
                          ids=[*hostile.PAYLOADS, *hostile.MARKDOWN_ONLY])
 def test_markdown_renders_each_payload_harmlessly(payload):
-    from museum.markup import markdown
+    from museum.pages.markup import markdown
 
     html = str(markdown(payload))
     parser = _Elements()
@@ -298,7 +298,7 @@ def test_markdown_renders_each_payload_harmlessly(payload):
 @pytest.mark.parametrize("website", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
                                      "vbscript:msgbox(1)", "//evil.example/"])
 def test_a_website_that_is_not_a_web_address_is_refused(mini_copy, website):
-    from museum.check import check_collection
+    from museum.catalogue.check import check_collection
 
     museum = mini_copy / "museums" / "ceshi-gongye-bowuguan.yaml"
     museum.write_text(museum.read_text(encoding="utf-8") + f"website: {json.dumps(website)}\n", encoding="utf-8")
@@ -348,10 +348,10 @@ _CHILD = textwrap.dedent("""
     start = time.monotonic()
     out = {{}}
     if {markdown!r} is not None:
-        from museum.markup import markdown
+        from museum.pages.markup import markdown
         out["html_bytes"] = len(str(markdown(Path({markdown!r}).read_text(encoding="utf-8"))))
     else:
-        from museum.check import check_collection
+        from museum.catalogue.check import check_collection
         cat, problems = check_collection(Path({collections!r}), root=Path({root!r}))
         out["problems"] = [[p.path, p.line, p.column, p.field, p.en] for p in problems]
         out["loaded"] = "probe" in cat.artifacts

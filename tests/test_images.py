@@ -16,10 +16,10 @@ from PIL import Image, ImageCms
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum import images  # noqa: E402
-from museum.check import check_collection  # noqa: E402
-from museum.images import SourceHashes, plan_picture, produce  # noqa: E402
-from museum.media import ImageInfo, inspect_image  # noqa: E402
+from museum.media import pictures as images  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.media.pictures import SourceHashes, plan_picture, produce  # noqa: E402
+from museum.media.source import ImageInfo, inspect_image  # noqa: E402
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "collections"
 

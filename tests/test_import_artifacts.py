@@ -17,10 +17,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum.artifact_import import import_artifacts, parse_date  # noqa: E402
-from museum.check import check_collection  # noqa: E402
-from museum.csvimport import slug_id  # noqa: E402
-from museum.fields import ID_MAX, ID_RE  # noqa: E402
+from museum.importers.artifacts import import_artifacts, parse_date  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.importers.common import slug_id  # noqa: E402
+from museum.records.fields import ID_MAX, ID_RE  # noqa: E402
 
 EXAMPLE = ROOT / "docs" / "examples" / "artifact-import"
 CSV_TEXT = (EXAMPLE / "inventory.csv").read_text(encoding="utf-8")

@@ -21,11 +21,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum import csvimport  # noqa: E402
-from museum.artifact_import import import_artifacts  # noqa: E402
-from museum.check import check_collection  # noqa: E402
-from museum.importer import import_heritage, split_core_items  # noqa: E402
-from museum.yamlsource import MAX_FILE_BYTES, MAX_NODES  # noqa: E402
+from museum.importers import common as csvimport  # noqa: E402
+from museum.importers.artifacts import import_artifacts  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.importers.heritage import import_heritage, split_core_items  # noqa: E402
+from museum.records.yamlsource import MAX_FILE_BYTES, MAX_NODES  # noqa: E402
 
 # --- the heritage list ------------------------------------------------------------------------------
 HEADER = "batch,no,name,address,province,city,core_items,applicant_unit\n"

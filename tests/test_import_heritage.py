@@ -15,9 +15,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum.check import check_collection  # noqa: E402
-from museum.fields import ID_MAX, ID_RE  # noqa: E402
-from museum.importer import import_heritage, pinyin_id, split_core_items  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.records.fields import ID_MAX, ID_RE  # noqa: E402
+from museum.importers.heritage import import_heritage, pinyin_id, split_core_items  # noqa: E402
 
 SHIPPED = Path("/work/shared/data/national-industrial-heritage/batches-1-5.csv")
 HEADER = "batch,no,name,address,province,city,core_items,applicant_unit\n"

@@ -14,10 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum import mappage, urls  # noqa: E402
-from museum.check import check_collection  # noqa: E402
-from museum.geo import SOURCES, Placer, load_places  # noqa: E402
-from museum.render import Renderer  # noqa: E402
+from museum.pages import maps as mappage, urls  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.pages.geo import SOURCES, Placer, load_places  # noqa: E402
+from museum.render.html import Renderer  # noqa: E402
 
 OUTLINES = ROOT / "plugins" / "museum" / "theme" / "assets" / "map" / "china-provinces.geo.json"
 MAP_JS = ROOT / "plugins" / "museum" / "theme" / "assets" / "museum-map.js"

@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from PIL import EpsImagePlugin, Image, ImageCms, PngImagePlugin
 
-from museum import images, media
-from museum.check import check_collection
-from museum.images import SourceHashes, plan_picture, produce
-from museum.media import ImageFault, ImageInfo, inspect_image
+from museum.media import pictures as images, source as media
+from museum.catalogue.check import check_collection
+from museum.media.pictures import SourceHashes, plan_picture, produce
+from museum.media.source import ImageFault, ImageInfo, inspect_image
 
 WEBP_MAX = 16_383  # libwebp's WEBP_MAX_DIMENSION
 JPEG_MAX = 65_500  # libjpeg's JPEG_MAX_DIMENSION
@@ -179,7 +179,7 @@ def assert_every_file_is_right(picture, cache: Path) -> None:
             assert out.format == {"webp": "WEBP", "jpeg": "JPEG", "png": "PNG"}[variant.format]
             out.load()
     if picture.zoom:
-        from museum import deepzoom
+        from museum.media import iiif as deepzoom
 
         for _, name, box in deepzoom.tiles(*full):
             with Image.open(cache / picture.key / picture.zoom / name) as tile:
@@ -338,7 +338,7 @@ def test_no_metadata_of_any_kind_reaches_a_derivative_or_a_tile(tmp_path):
 
 def test_files_cached_before_metadata_was_stripped_are_not_published_again(tmp_path, monkeypatch):
     """A warm cache must not republish what the old pipeline made: a JPEG comment in every JPEG."""
-    from museum import deepzoom
+    from museum.media import iiif as deepzoom
 
     source = marked_sources(tmp_path)["jpg"]
     cache = tmp_path / "cache"
@@ -424,8 +424,8 @@ def test_the_limits_are_stated_where_curators_read_them():
 
 
 def test_no_derivative_of_a_long_scroll_is_too_many_pixels_for_a_phone():
-    from museum.images import MAX_DERIVATIVE_PIXELS, plan_picture
-    from museum.media import ImageInfo
+    from museum.media.pictures import MAX_DERIVATIVE_PIXELS, plan_picture
+    from museum.media.source import ImageInfo
 
     for size in ((1200, 17000), (17000, 1200), (1300, 65000)):
         picture = plan_picture(ImageInfo(Path("scroll.jpg"), *size, "JPEG", "RGB"), "k")

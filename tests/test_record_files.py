@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from museum.check import check_collection
+from museum.catalogue.check import check_collection
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = "title: 测试\nmuseum: ceshi-gongye-bowuguan\nindustry: railway\ndate: 1956\ndescription: 测试。\n"
@@ -53,7 +53,7 @@ def test_a_pipe_named_like_a_record_is_reported_and_does_not_hang_check(mini_cop
 def test_an_unreadable_record_says_why_in_both_languages(mini_copy, monkeypatch):
     import errno
 
-    from museum import yamlsource
+    from museum.records import yamlsource
 
     target = mini_copy / "artifacts" / "ceshi-kache.yaml"
     real_open = os.open
@@ -69,7 +69,7 @@ def test_an_unreadable_record_says_why_in_both_languages(mini_copy, monkeypatch)
 
 
 def test_a_huge_file_is_refused_without_reading_it_whole(mini_copy, monkeypatch):
-    from museum import yamlsource
+    from museum.records import yamlsource
 
     target = mini_copy / "artifacts" / "huge.yaml"
     with target.open("wb") as fh:

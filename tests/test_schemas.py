@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from museum.models import KINDS
-from museum.schemas import all_schemas, render
-from museum.yamlsource import load_document
+from museum.records.models import KINDS
+from museum.records.schemas import all_schemas, render
+from museum.records.yamlsource import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"

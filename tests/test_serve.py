@@ -105,7 +105,7 @@ def fetch_any(url: str) -> str | None:
 def test_an_internal_error_in_a_rebuild_is_one_short_message_and_a_page(tmp_path, caplog):
     from types import SimpleNamespace
 
-    from museum.sitebuild import guarded_build
+    from museum.adapters.mkdocs.build import guarded_build
 
     (tmp_path / "old.html").write_text("stale", encoding="utf-8")
 

@@ -15,9 +15,9 @@ from sitecheck import broken_links, html_pages, jsonld_blocks, parse_page
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum.check import check_collection  # noqa: E402
-from museum.fields import Ref  # noqa: E402
-from museum import urls  # noqa: E402
+from museum.catalogue.check import check_collection  # noqa: E402
+from museum.records.fields import Ref  # noqa: E402
+from museum.pages import urls  # noqa: E402
 
 pytestmark = pytest.mark.slow
 

@@ -132,7 +132,7 @@ def fake_mkdocs(monkeypatch):
 
 def test_an_interrupt_while_the_old_site_is_deleted_still_leaves_the_new_site_and_succeeds(
         tmp_path, fake_mkdocs, monkeypatch):
-    from museum import sitebuild
+    from museum.adapters.mkdocs import build as sitebuild
 
     site = tmp_path / "site"
     sitebuild.build_site(ROOT / "mkdocs.yml", site)
@@ -157,7 +157,9 @@ def test_an_interrupt_while_the_old_site_is_deleted_still_leaves_the_new_site_an
 def test_a_full_or_read_only_disk_is_named_in_both_languages(clone, tmp_path, monkeypatch, capsys, code, zh, en):
     import errno
 
-    from museum import cli, sitebuild
+    from museum import cli
+
+    from museum.adapters.mkdocs import build as sitebuild
 
     def full(*args, **kwargs):
         raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)), str(tmp_path / "site" / "index.html"))

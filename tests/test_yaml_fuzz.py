@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from museum.check import check_collection
-from museum.loader import load_record
-from museum.messages import _model_in  # noqa: E402  (the same walk the error hints use)
-from museum.models import KINDS
-from museum.problems import Problem
+from museum.catalogue.check import check_collection
+from museum.records.loader import load_record
+from museum.records.messages import _model_in  # noqa: E402  (the same walk the error hints use)
+from museum.records.models import KINDS
+from museum.records.problems import Problem
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "collections"
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -239,7 +239,7 @@ def test_very_deep_nesting_is_refused_without_crashing(tmp_path):
     script = textwrap.dedent(f"""
         import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[1] / "plugins")!r})
         from pathlib import Path
-        from museum.yamlsource import load_document
+        from museum.records.yamlsource import load_document
         doc = load_document(Path({str(record)!r}), "collections/artifacts/deep.yaml")
         print(doc.problems[0].en)
     """)

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .problems import Problem, os_error_text, problems_to_json
+from museum.records.problems import Problem, os_error_text, problems_to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,7 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_collection, summary
+    from museum.catalogue.check import check_collection, summary
 
     cat, problems = check_collection(args.collections, ROOT)
     if args.paths:
@@ -56,7 +56,7 @@ def _shown(path: str) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import NewRecordError, write_template
+    from museum.records.scaffold import NewRecordError, write_template
 
     try:
         written = write_template(args.collections, args.kind, args.id)
@@ -69,7 +69,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     if args.kind == "artifacts":
-        from .artifact_import import import_artifacts
+        from museum.importers.artifacts import import_artifacts
 
         if args.mapping is None:
             print("导入藏品需要映射文件：--mapping 映射.yaml（见 docs/artifact-import.md）/ importing artifacts needs "
@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_artifacts(args.file, args.mapping, args.collections, shown=_shown(str(args.file)),
                                   mapping_shown=_shown(str(args.mapping)))
     else:
-        from .importer import import_heritage
+        from museum.importers.heritage import import_heritage
 
         report = import_heritage(args.file, args.collections, shown=_shown(str(args.file)))
     for line in report.lines():
@@ -87,7 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from .schemas import write_schemas
+    from museum.records.schemas import write_schemas
 
     for path in write_schemas(ROOT / "schemas"):
         print(_shown(str(path)))
@@ -95,8 +95,8 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .check import check_collection
-    from .sitebuild import BuildFailed, UnsafeSiteDir, build_site, checked_site_dir
+    from museum.catalogue.check import check_collection
+    from museum.adapters.mkdocs.build import BuildFailed, UnsafeSiteDir, build_site, checked_site_dir
 
     try:  # before anything else: a folder the build must not replace is refused with nothing touched
         checked_site_dir(ROOT / "mkdocs.yml", args.site_dir, args.collections)
@@ -126,8 +126,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .check import check_collection
-    from .sitebuild import serve_site
+    from museum.catalogue.check import check_collection
+    from museum.adapters.mkdocs.build import serve_site
 
     _, problems = check_collection(args.collections, ROOT)
     if problems:

@@ -1,6 +1,6 @@
 // The museum's maps: the national map (map/) with clustered, filterable markers, and the small map
 // of a route's stops. Leaflet draws them over the bundled province outlines; no tile server, no
-// request to any other host. The points were placed by the build (geo.py): nothing is computed here
+// request to any other host. The points were placed by the build (pages/geo.py): nothing is computed here
 // but what is shown. Without JavaScript the pages' own lists carry everything.
 (function () {
   "use strict";

@@ -16,7 +16,7 @@
   var base = new URL(box.dataset.base, window.location.href).pathname;
 
   // Chinese in the query is spelt as the index spells it: character bigrams in ASCII
-  // (see search.py, cjk_tokens), so the browser's own word segmentation never matters.
+  // (see search/pagefind.py, cjk_tokens), so the browser's own word segmentation never matters.
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
   function code(ch) { return ch.codePointAt(0).toString(36).padStart(4, "0"); }
   function spell(run) {

@@ -1,0 +1,1 @@
+"""Hosts of the core. Only adapters/ imports a site generator."""

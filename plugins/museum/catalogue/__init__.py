@@ -1,0 +1,1 @@
+"""Phase 2, the catalogue: indexes, vocabularies, references (one resolver), reverse references, images."""

@@ -1,0 +1,1 @@
+"""Spreadsheets to records: the national heritage list and museums' inventories."""

@@ -1,0 +1,689 @@
+"""``build.py import artifacts FILE.csv --mapping MAPPING.yaml``: a museum's inventory spreadsheet → artifacts.
+
+A mapping file (YAML, checked by :class:`MappingFile`) says which column gives which record field;
+the rules are written for curators in docs/artifact-import.md; keep the two in step.
+
+* **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every produced record is checked
+  with the ``Artifact`` model and against the collection (the museum exists; industry and era are
+  in the vocabularies; the date falls in an era), and its text is read back as ``build.py check``
+  reads a file (csvimport.passes_check: size, values, the model), before anything is written. A
+  bad row is reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
+* **Ids** come from the mapping's ``id`` column (made into an id) or, when that cell is empty or no
+  column is named, from the pinyin of ``pinyin_of`` (:func:`csvimport.slug_id`). Rows are given
+  ids in (museum, key) order; an id taken by another imported record gets ``-<key>`` then ``-2``,
+  ``-3``... An id held by a record the importer did not write is an error, never overwritten.
+  Once written an id never changes: the record is found again by ``extra.import`` (museum, key).
+* **The importer owns** the fields the mapping names (and ``museum``); everything else belongs to
+  curators. Ownership works as for heritage (heritage.py): digests of the values last written in
+  ``extra.import.fields``; an untouched value follows the CSV, a curator's edit that agrees with
+  the CSV is kept, one that disagrees is a conflict and the record is left unchanged.
+* **Nothing is written** when a record's content would not change; files are replaced atomically.
+
+Nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from museum.importers.common import (
+    Existing,
+    Flow,
+    FlowMap,
+    ImportReport,
+    Literal,
+    RecordCheck,
+    Refused,
+    Row,
+    RowProblem,
+    decode_csv,
+    read_csv_file,
+    passes_check,
+    scan_existing,
+    digest_of,
+    keep_translations,
+    project,
+    read_rows,
+    rel,
+    render_record,
+    slug_id,
+    with_suffix,
+    write_record,
+)
+from museum.records.fields import Date, bilingual
+from museum.records.messages import problems_from_validation
+from museum.records.models import Artifact
+from museum.records.problems import Problem
+from museum.records.yamlsource import Document, load_document
+
+# --- what a mapping may name ------------------------------------------------------------------------
+# The Artifact fields a spreadsheet column can fill, in the model's order. The others (images,
+# heritage, related, aliases, id, extra) are the curators' own: they need files, or references, or
+# judgement, that an inventory spreadsheet does not hold.
+MAPPABLE = ("title", "industry", "date", "description", "era", "inventory_number", "maker", "place_made",
+            "materials", "dimensions", "significance", "provenance", "tags", "rights")
+REQUIRED = ("title", "industry", "date", "description")  # with museum, what every artifact must have
+LISTS = ("materials", "tags")  # need ``split``
+TEXTS = ("title", "description", "maker", "place_made", "dimensions", "significance", "provenance", "rights")
+EN = {f"{name}_en": name for name in TEXTS}  # title_en: the English of title
+VOCAB = {"industry": "industries", "era": "eras"}
+CURATORS = ("images", "heritage", "related", "aliases", "id", "extra")
+
+
+# --- the mapping file ------------------------------------------------------------------------------
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+class Rule(_Strict):
+    """One record field: a column (``名称`` or ``{column: 名称}``), or a constant ``{value: …}``."""
+
+    column: str | None = Field(None, min_length=1, description="CSV 列名 / the CSV column")
+    value: Any = Field(None, description="每一行都相同的取值 / the same value for every row")
+    split: str | None = Field(None, min_length=1, description="列表字段的分隔符，如“、” / separator of a list field")
+    map: dict[str, str] | None = Field(None, description="单元格文字 → 取值 / cell text → value")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _column_name(cls, data: Any) -> Any:
+        return {"column": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "Rule":
+        if (self.column is None) == ("value" not in self.model_fields_set):
+            raise bilingual("mapping_rule", "应写列名、{column: 列名} 或 {value: 取值}，只写其中一种",
+                            "give one of: a column name, {column: name} or {value: …}")
+        if self.column is None and (self.split or self.map):
+            raise bilingual("mapping_rule", "split 和 map 只用于列（column）", "split and map apply to a column only")
+        return self
+
+
+class IdRule(_Strict):
+    """The id: from a column (made into an id), else the pinyin of another column."""
+
+    column: str | None = Field(None, min_length=1)
+    pinyin_of: str | None = Field(None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _column_name(cls, data: Any) -> Any:
+        return {"column": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _some_source(self) -> "IdRule":
+        if self.column is None and self.pinyin_of is None:
+            raise bilingual("mapping_id", "id 需要 column 或 pinyin_of", "id needs column or pinyin_of")
+        return self
+
+
+class MappingFile(_Strict):
+    museum: Rule = Field(description="博物馆编号，或 {column: 列名} / a museum id, or {column: name}")
+    id: IdRule
+    key: str = Field(min_length=1, description="在重新导入时认出一行的列（通常是藏品编号）/ the column that identifies a row")
+    fields: dict[str, Rule] = Field(min_length=1)
+
+    @field_validator("museum", mode="before")
+    @classmethod
+    def _museum_id(cls, value: Any) -> Any:
+        return {"value": value} if isinstance(value, str) else value
+
+
+@dataclass
+class Lookup:
+    """The little of the collection an import needs."""
+
+    museums: dict[str, str]  # id, old id or Chinese name -> museum id
+    vocab: dict[str, dict[str, str]]  # vocabulary -> any accepted spelling -> id
+    labels: dict[str, list[str]]  # vocabulary -> ids and Chinese labels, for "did you mean"
+    eras: list[tuple[int | None, int | None]]
+
+
+@dataclass
+class Mapping:
+    rules: dict[str, Rule]  # record field (or title_en ...) -> rule, in MAPPABLE order
+    museum: Rule
+    id: IdRule
+    key: str
+
+    def columns(self) -> list[str]:
+        """Every column the mapping names, as written (the CSV must have them all)."""
+        names = [r.column for r in (self.museum, *self.rules.values()) if r.column]
+        names += [c for c in (self.id.column, self.id.pinyin_of, self.key) if c]
+        return list(dict.fromkeys(names))
+
+
+def load_mapping(path: Path, shown: str, cat: Lookup) -> Mapping:
+    doc = load_document(path, shown)
+    if doc.problems:
+        raise Refused(*doc.problems)
+    try:
+        parsed = MappingFile.model_validate(doc.data)
+    except ValidationError as error:
+        raise Refused(*[_hinted(p) for p in problems_from_validation(doc, MappingFile, error)]) from None
+    problems = []
+
+    def bad(where: tuple, zh: str, en: str, key: bool = False) -> None:
+        problems.append(doc.problem(where, zh, en, key=key))
+
+    for name, rule in parsed.fields.items():
+        here = ("fields", name)
+        if name in CURATORS or name == "museum":
+            where_zh, where_en = ("写在映射文件的顶层", "is given at the top of the mapping") if name == "museum" else \
+                ("由策展人在记录中填写，不从表格导入", "is the curators' to write in the record, not imported")
+            bad(here, f"“{name}”{where_zh}", f"'{name}' {where_en}", key=True)
+        elif name not in MAPPABLE and name not in EN:
+            near = difflib.get_close_matches(name, [*MAPPABLE, *EN], n=1, cutoff=0.6)
+            hint = (f"（是否想写“{near[0]}”？）", f" (did you mean '{near[0]}'?)") if near else ("", "")
+            bad(here, f"不能导入的字段“{name}”{hint[0]}；可导入：{'、'.join(MAPPABLE)}，以及 title_en 等英文",
+                f"'{name}' cannot be imported{hint[1]}; importable: {', '.join(MAPPABLE)}, and title_en etc.", key=True)
+        elif name in EN and EN[name] not in parsed.fields:
+            bad(here, f"有 {name} 就要有 {EN[name]}（中文）", f"{name} needs {EN[name]} (the Chinese) as well", key=True)
+        elif name in LISTS and rule.column and not rule.split:
+            bad(here, f"{name} 是列表，请写分隔符，如 {{column: {rule.column}, split: \"、\"}}",
+                f"{name} is a list: give its separator, e.g. {{column: {rule.column}, split: \"、\"}}")
+        elif name not in LISTS and rule.split:
+            bad((*here, "split"), f"{name} 不是列表，不能用 split", f"{name} is not a list; split does not apply")
+        if name in VOCAB:
+            vocabulary = VOCAB[name]
+            targets = [("map", k, v) for k, v in (rule.map or {}).items()]
+            if "value" in rule.model_fields_set:
+                targets.append(("value", None, rule.value))
+            for part, key, value in targets:
+                if _vocab_id(cat, vocabulary, value) is None:
+                    where = (*here, part) if key is None else (*here, part, key)
+                    bad(where, f"词表 {vocabulary} 中没有“{value}”", f"'{value}' is not in the {vocabulary} vocabulary")
+    for name in REQUIRED:
+        if name not in parsed.fields:
+            bad(("fields",), f"缺少 {name}：藏品必须有 {name}", f"{name} is missing: every artifact needs a {name}",
+                key=True)
+    if parsed.museum.split:
+        bad(("museum", "split"), "museum 不是列表，不能用 split", "museum is not a list; split does not apply")
+    if "value" in parsed.museum.model_fields_set and _museum_id(cat, parsed.museum.value) is None:
+        bad(("museum",), f"collections/museums/ 中没有“{parsed.museum.value}”",
+            f"there is no '{parsed.museum.value}' in collections/museums/")
+    for key, value in (parsed.museum.map or {}).items():
+        if _museum_id(cat, value) is None:
+            bad(("museum", "map", key), f"collections/museums/ 中没有“{value}”", f"there is no '{value}' in collections/museums/")
+    if problems:
+        raise Refused(*problems)
+    rules = {name: parsed.fields[name] for name in (*MAPPABLE, *EN) if name in parsed.fields}
+    return Mapping(rules, parsed.museum, parsed.id, parsed.key)
+
+
+def _hinted(problem: Problem) -> Problem:
+    """A misspelt key inside a field's rule (``mapp``), with the nearest of column/value/split/map."""
+    parts = problem.field.split(".")
+    if len(parts) == 3 and parts[0] == "fields" and problem.en == "unknown field":
+        near = difflib.get_close_matches(parts[2], list(Rule.model_fields), n=1, cutoff=0.6)
+        if near:
+            return replace(problem, zh=f"{problem.zh}（是否想写“{near[0]}”？）", en=f"{problem.en} (did you mean '{near[0]}'?)")
+    return problem
+
+
+# --- the collection ---------------------------------------------------------------------------------
+def load_lookup(collections: Path, shown: str) -> Lookup:
+    vocab: dict[str, dict[str, str]] = {}
+    labels: dict[str, list[str]] = {}
+    eras: list[tuple[int | None, int | None]] = []
+    for name in VOCAB.values():
+        path = collections / "vocab" / f"{name}.yaml"
+        doc = load_document(path, str(path))
+        items = doc.data.get("entries") if isinstance(doc.data, dict) else None
+        if doc.problems or not isinstance(items, list):
+            raise Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
+                                     f"cannot read the vocabulary {path} (run build.py check first)"))
+        spellings: dict[str, str] = {}
+        shown_labels: list[str] = []
+        for entry in items:
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                continue
+            vid = entry["id"]
+            label = entry.get("label")
+            zh = label.get("zh") if isinstance(label, dict) else label
+            en = label.get("en") if isinstance(label, dict) else None
+            spellings[vid] = vid
+            shown_labels.append(vid)
+            for text in (zh, en):
+                if isinstance(text, str):
+                    spellings.setdefault(text.strip().casefold(), vid)
+            if isinstance(zh, str):
+                shown_labels.append(zh)
+            if name == "eras":
+                start, end = entry.get("start"), entry.get("end")
+                eras.append((start if isinstance(start, int) else None, end if isinstance(end, int) else None))
+        vocab[name], labels[name] = spellings, shown_labels
+    museums: dict[str, str] = {}
+    folder = collections / "museums"
+    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        museums[path.stem] = path.stem
+        doc = load_document(path, str(path))
+        data = doc.data if isinstance(doc.data, dict) else {}
+        aliases = data.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str):
+                museums.setdefault(alias, path.stem)
+        name = data.get("name")
+        zh = name.get("zh") if isinstance(name, dict) else name
+        if isinstance(zh, str):
+            museums.setdefault(zh.strip(), path.stem)
+    return Lookup(museums, vocab, labels, eras)
+
+
+def _vocab_id(cat: Lookup, vocabulary: str, value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    table = cat.vocab.get(vocabulary, {})
+    return table.get(value) or table.get(value.strip().casefold())
+
+
+def _museum_id(cat: Lookup, value: Any) -> str | None:
+    return cat.museums.get(value.strip()) if isinstance(value, str) else None
+
+
+# --- dates -------------------------------------------------------------------------------------------
+_DASH = r"\s*[-–—~～至到]\s*"
+_EXACT = (re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?"),
+          re.compile(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?"))
+_YEARS = re.compile(rf"(\d{{4}})年?{_DASH}(\d{{4}})年?")
+_DECADES = re.compile(rf"(?:(?P<c>\d{{1,2}})世纪(?P<d1>\d)0|(?P<y1>\d{{3}})0)"
+                      rf"(?:(?:年代)?{_DASH}(?:(?P<d2>\d)0|(?P<y2>\d{{3}})0))?年代")
+DATE_FORMS_ZH = "年份（1956）、日期（1956-07-13、1956年7月13日）、年份范围（1950-1959）或年代（1950年代、约1950年代、20世纪50—80年代）"
+DATE_FORMS_EN = "a year (1956), a date (1956-07-13), a range of years (1950-1959) or decades (1950年代, 约1950年代, 20世纪50—80年代)"
+
+
+def parse_date(text: str) -> Any:
+    """A cell as a record's date: a year (int), an ISO date, or ``{display, start, end}``; None if not a date.
+
+    ``约``/``大约`` before, or ``前后``/``左右`` after, make a year uncertain: ``{display: 约1958年, start: 1958,
+    end: 1958}``. Ranges and decades keep the cell's text as ``display``."""
+    display = text.strip()
+    core = display
+    approx = False
+    if match := re.match(r"(大约|约)\s*", core):
+        approx, core = True, core[match.end():]
+    if match := re.search(r"\s*(前后|左右)$", core):
+        approx, core = True, core[:match.start()]
+    for pattern in _EXACT:
+        if match := pattern.fullmatch(core):
+            year, month, day = match.groups()
+            if approx:
+                return {"display": display, "start": int(year), "end": int(year)}
+            if not month:
+                return int(year)
+            return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    if match := _YEARS.fullmatch(core):
+        return {"display": display, "start": int(match.group(1)), "end": int(match.group(2))}
+    if match := _DECADES.fullmatch(core):
+        g = match.groupdict()
+        start = (int(g["c"]) - 1) * 100 + int(g["d1"]) * 10 if g["c"] else int(g["y1"]) * 10
+        if g["y2"]:
+            end = int(g["y2"]) * 10 + 9
+        elif g["d2"]:
+            end = start // 100 * 100 + int(g["d2"]) * 10 + 9
+        else:
+            end = start + 9
+        return {"display": display, "start": start, "end": end}
+    return None
+
+
+# --- reading rows ---------------------------------------------------------------------------------------
+@dataclass
+class Item:
+    """One good row: where the record goes and the owned values it gives."""
+
+    row: Row
+    museum: str
+    key: str
+    id: str
+    slots: list[str]  # what the importer owns: museum and the mapped fields, bases before their English
+    values: dict[str, Any]  # slot (museum, a mapped field, or title_en ...) -> value; absent = no value
+    columns: dict[str, str] = field(default_factory=dict)  # slot -> the column it came from
+
+    def column_of(self, where: str) -> str:
+        """The column a record field (``title.en``, ``tags.3``) came from; "" for a curator's field."""
+        parts = where.split(".")
+        if len(parts) > 1 and parts[1] == "en" and f"{parts[0]}_en" in self.columns:
+            return self.columns[f"{parts[0]}_en"]
+        return self.columns.get(parts[0], "")
+
+
+def _cell(row: Row, column: str) -> str:
+    """A cell's text: line breaks inside it as \\n, and no spaces at the ends of its lines."""
+    text = row.cells.get(column.strip().lower(), "").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _parse(rows: list[Row], shown: str, mapping: Mapping, cat: Lookup, report: ImportReport) -> list[Item]:
+    items: list[Item] = []
+    first: dict[tuple[str, str], int] = {}
+    slots = ["museum", *mapping.rules]
+    for row in rows:
+        errors: list[RowProblem] = []
+
+        def bad(column: str, zh: str, en: str) -> None:
+            errors.append(RowProblem(shown, row.line, column, zh, en))
+
+        # the museum
+        museum = None
+        rule = mapping.museum
+        if rule.column:
+            text = _cell(row, rule.column)
+            value = (rule.map or {}).get(text, text)
+            museum = _museum_id(cat, value)
+            if not text:
+                bad(rule.column, "博物馆为空", "the museum is empty")
+            elif museum is None:
+                bad(rule.column, f"collections/museums/ 中没有“{value}”（可写博物馆编号或中文名称）",
+                    f"there is no '{value}' in collections/museums/ (give a museum id or its Chinese name)")
+        else:
+            museum = _museum_id(cat, rule.value)
+        # the key
+        key = _cell(row, mapping.key)
+        if not key:
+            bad(mapping.key, "为空：这一列在重新导入时用来认出这一行，必须填写",
+                "empty: this column identifies the row when the file is imported again")
+        # the values
+        values: dict[str, Any] = {"museum": museum} if museum else {}
+        columns: dict[str, str] = {"museum": rule.column or "museum"}
+        for name, rule in mapping.rules.items():
+            column = rule.column or name
+            columns[name] = column
+            if rule.column:
+                text = _cell(row, rule.column)
+                if not text:
+                    if name in REQUIRED:
+                        bad(column, f"为空，而 {name} 是藏品的必填字段", f"empty, but {name} is required for an artifact")
+                    continue
+                if rule.split:
+                    parts = [p.strip() for p in text.split(rule.split) if p.strip()]
+                    value: Any = [(rule.map or {}).get(p, p) for p in parts]
+                    if not value:
+                        continue
+                else:
+                    value = (rule.map or {}).get(text, text)
+            else:
+                value = rule.value
+            converted = _convert(name, value, cat, column, bad)
+            if converted is not None:
+                values[name] = converted
+        for en, base in EN.items():
+            if en in values and base not in values:
+                bad(columns[en], f"有英文而 {base} 为空", f"there is English but {base} is empty")
+        # the id
+        rid = ""
+        if mapping.id.column:
+            rid = slug_id(_cell(row, mapping.id.column))
+        if not rid and mapping.id.pinyin_of:
+            rid = slug_id(_cell(row, mapping.id.pinyin_of))
+        if not rid:
+            column = mapping.id.column or mapping.id.pinyin_of or ""
+            bad(column, "无法生成编号：这一格为空，或没有汉字、字母和数字",
+                "cannot make an id: the cell is empty or has no Chinese characters, letters or digits")
+        # the whole record, as the model and the collection see it
+        if not errors:
+            record = _record(values)
+            try:
+                Artifact.model_validate(record)
+            except ValidationError as error:
+                for problem in problems_from_validation(Document(shown), Artifact, error):
+                    name = problem.field.split(".")[0]
+                    bad(columns.get(name, name), problem.zh, problem.en)
+        if not errors and "era" not in values and cat.eras:
+            year = Date.validate(values["date"]).start
+            if not any((s is None or s <= year) and (e is None or year <= e) for s, e in cat.eras):
+                bad(columns["date"], f"年份 {year} 不属于 eras 词表中的任何时期，请在映射中加上 era",
+                    f"year {year} falls in no era of the eras vocabulary; map an era")
+        if key and museum:
+            seen = first.get((museum, key))
+            if seen is not None:
+                bad(mapping.key, f"重复的行：“{key}”已在第 {seen} 行出现", f"duplicate row: '{key}' is already on row {seen}")
+            else:
+                first[(museum, key)] = row.line
+        if errors:
+            report.problems.extend(errors)
+            continue
+        items.append(Item(row, museum, key, rid, slots, values, columns))  # type: ignore[arg-type]
+    return items
+
+
+def _convert(name: str, value: Any, cat: Lookup, column: str, bad: Any) -> Any:
+    """A cell's value as the record field wants it; None (and a problem) when it cannot be."""
+    if name in VOCAB:
+        vid = _vocab_id(cat, VOCAB[name], value)
+        if vid is None:
+            near = difflib.get_close_matches(str(value), cat.labels.get(VOCAB[name], []), n=1, cutoff=0.5)
+            hint = (f"（是否想写“{near[0]}”？）", f" (did you mean '{near[0]}'?)") if near else ("", "")
+            bad(column, f"词表 {VOCAB[name]} 中没有“{value}”{hint[0]}；可在映射中用 map 对应到词表编号",
+                f"'{value}' is not in the {VOCAB[name]} vocabulary{hint[1]}; a map in the mapping can translate it")
+        return vid
+    if name == "date" and isinstance(value, str):
+        parsed = parse_date(value)
+        if parsed is None:
+            bad(column, f"无法识别的年代“{value}”：应为{DATE_FORMS_ZH}", f"unrecognised date '{value}': expected {DATE_FORMS_EN}")
+            return None
+        try:
+            Date.validate(parsed)
+        except PydanticCustomError as error:
+            ctx = error.context or {}
+            bad(column, f"年代“{value}”：{ctx.get('zh', error.message())}", f"date '{value}': {ctx.get('en', error.message())}")
+            return None
+        return parsed
+    return value
+
+
+# --- the record's owned values ("slots") ------------------------------------------------------------
+# A slot is a field the importer writes: museum, a mapped field, or the English of a text field
+# (title_en is title's `en`). A text field's own slot is its Chinese; a curator's `en` is not an edit.
+def _get(data: dict[str, Any], slot: str) -> Any:
+    if slot in EN:
+        value = data.get(EN[slot])
+        return value.get("en") if isinstance(value, dict) else None
+    return data.get(slot)
+
+
+def _set(data: dict[str, Any], slot: str, new: Any) -> None:
+    if slot in EN:
+        base = EN[slot]
+        current = data.get(base)
+        zh = current.get("zh") if isinstance(current, dict) else current
+        data[base] = {**(current if isinstance(current, dict) else {}), "zh": zh, "en": new}
+    else:
+        data[slot] = keep_translations(data.get(slot), new)
+
+
+def _delete(data: dict[str, Any], slot: str) -> None:
+    if slot in EN:
+        current = data.get(EN[slot])
+        if isinstance(current, dict):
+            rest = {k: v for k, v in current.items() if k != "en"}
+            data[EN[slot]] = rest["zh"] if list(rest) == ["zh"] else rest
+    else:
+        data.pop(slot, None)
+
+
+def _record(values: dict[str, Any]) -> dict[str, Any]:
+    """A record made of the row's values alone."""
+    data: dict[str, Any] = {}
+    for slot in ["museum", *MAPPABLE, *EN]:
+        if slot in values:
+            _set(data, slot, values[slot])
+    return data
+
+
+# --- existing records ------------------------------------------------------------------------------------
+def _scan(folder: Path) -> tuple[dict[tuple[str, str], Existing], dict[str, Existing]]:
+    """Imported artifacts by (museum, key), and every artifact id (file name or old id) that is taken."""
+    by_key, taken, _ = scan_existing(
+        folder, _key_of,
+        describe=lambda key: (f" {key[0]} 的“{key[1]}”", f"'{key[1]}' of {key[0]}"),
+        missing_key=("extra.import 应写明 museum 和 key", "extra.import needs museum and key"))
+    return by_key, taken
+
+
+def _key_of(mark: Any) -> tuple[str, str] | None:
+    museum = mark.get("museum") if isinstance(mark, dict) else None
+    key = mark.get("key") if isinstance(mark, dict) else None
+    key = str(key).strip() if isinstance(key, (str, int)) and not isinstance(key, bool) else ""
+    return (museum, key) if isinstance(museum, str) and museum and key else None
+
+
+def _new_id(item: Item, taken: dict[str, Existing]) -> tuple[str, Existing | None]:
+    base = item.id
+    blocker = taken.get(base)
+    if blocker is None:
+        return base, None
+    if blocker.key is None:
+        return base, blocker  # a curator's own record: ask, never guess
+    suffix = slug_id(item.key)
+    candidates = [with_suffix(base, f"-{suffix}")] if suffix else []
+    candidates += [with_suffix(base, f"-{n}") for n in range(2, 1000)]
+    return next(c for c in candidates if c not in taken), None
+
+
+# --- merging ---------------------------------------------------------------------------------------------
+def _merge(item: Item, existing: Existing | None, shown: str, where: str, report: ImportReport) -> dict[str, Any] | None:
+    """The record to write, or None when a curator's edit conflicts with the CSV (reported)."""
+    old: dict[str, Any] = dict(existing.data) if existing and existing.data else {}
+    extra = dict(old.get("extra") or {})
+    mark = dict(extra.get("import") or {})
+    snapshot = mark.get("fields") if isinstance(mark.get("fields"), dict) else {}
+    new_snapshot: dict[str, str] = {}
+    data = dict(old)
+    conflicts = []
+    for slot in item.slots:  # a field dropped from the mapping becomes the curators', value kept
+        new = item.values.get(slot)
+        current = _get(old, slot)
+        had = current is not None
+        untouched = had and snapshot.get(slot) == digest_of(project(current))
+        if new is None:
+            if untouched:
+                _delete(data, slot)  # the importer wrote it and the CSV no longer gives it
+            continue
+        if not had or untouched:
+            _set(data, slot, new)
+            new_snapshot[slot] = digest_of(project(new))
+        elif project(current) == project(new):
+            new_snapshot[slot] = digest_of(project(new))  # the curator's edit agrees with the CSV
+        else:
+            conflicts.append(slot)
+    if conflicts:
+        for slot in conflicts:
+            column = item.columns.get(slot, slot)
+            report.problems.append(RowProblem(
+                shown, item.row.line, slot,
+                f"{where} 中的 {slot} 被手工改过，与 CSV 的“{column}”不一致，此记录未更新；请改正 CSV 或记录中的一方",
+                f"{slot} in {where} was edited by hand and differs from the CSV's '{column}'; the record was not "
+                f"updated. Correct the CSV or the record"))
+        return None
+    extra["import"] = {"museum": item.museum, "key": item.key, "fields": new_snapshot,
+                       **{k: v for k, v in mark.items() if k not in ("museum", "key", "fields")}}
+    data["extra"] = extra
+    return data
+
+
+def _styled(value: Any) -> Any:
+    """Written as curators write artifacts: multi-line text as a block, short lists and uncertain dates on one line."""
+    if isinstance(value, str) and "\n" in value:
+        return Literal(value)
+    if isinstance(value, list):
+        if value and all(isinstance(v, str) and "\n" not in v for v in value):
+            return Flow(value)
+        return [_styled(v) for v in value]
+    if isinstance(value, dict):
+        if set(value) == {"display", "start", "end"}:
+            return FlowMap(value)
+        return {k: _styled(v) for k, v in value.items()}
+    return value
+
+
+def render(data: dict[str, Any], museum: str, key: str) -> str:
+    key = " ".join(key.split())
+    head = (f"# {museum} 藏品 {key}。由 build.py import artifacts 导入；导入字段与手工字段的规则见 docs/artifact-import.md\n"
+            f"# Artifact {key} of {museum}; imported. Which fields the importer owns: docs/artifact-import.md\n")
+    return render_record({k: v if k == "extra" else _styled(v) for k, v in data.items()}, Artifact, head)
+
+
+# --- the import ------------------------------------------------------------------------------------------
+def import_artifacts(csv_file: Path, mapping_file: Path, collections: Path, *, shown: str | None = None,
+                     mapping_shown: str | None = None) -> ImportReport:
+    report = ImportReport()
+    shown = shown or str(csv_file)
+    try:
+        _import(Path(csv_file), Path(mapping_file), Path(collections), shown, mapping_shown or str(mapping_file), report)
+    except Refused as refused:
+        report.problems.extend(refused.problems)
+    return report
+
+
+def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, mapping_shown: str,
+            report: ImportReport) -> None:
+    cat = load_lookup(collections, shown)
+    mapping = load_mapping(mapping_file, mapping_shown, cat)
+    raw = read_csv_file(csv_file, shown)
+    needed = [c.strip().lower() for c in mapping.columns()]
+    rows = read_rows(decode_csv(raw, shown), shown, report, needed, needed,
+                     ("映射文件没有用到这一列，已忽略", "the mapping does not use this column; ignored"))
+    report.rows = len(rows)
+    items = _parse(rows, shown, mapping, cat, report)
+
+    with RecordCheck() as check:
+        _write(items, collections, shown, mapping, check, report)
+
+
+def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping, check: RecordCheck,
+           report: ImportReport) -> None:
+    folder = collections / "artifacts"
+    by_key, taken = _scan(folder)
+    root = collections.parent
+    for item in sorted(items, key=lambda i: (i.museum, i.key)):
+        existing = by_key.get((item.museum, item.key))
+        if existing is None:
+            rid, blocker = _new_id(item, taken)
+            if blocker is not None:
+                where = rel(blocker.path, root)
+                hint = f"extra: {{import: {{museum: {item.museum}, key: {json.dumps(item.key, ensure_ascii=False)}}}}}"
+                report.problems.append(RowProblem(
+                    shown, item.row.line, item.columns.get("id", mapping.id.column or mapping.id.pinyin_of or ""),
+                    f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是这件藏品，请在其中加上 {hint} 后重新导入",
+                    f"id '{rid}' is taken by {where}, which the importer did not write. If it is this object, add "
+                    f"{hint} to it and import again"))
+                continue
+            path = folder / item.museum / f"{rid}.yaml"
+            where = rel(path, root)
+            data = _merge(item, None, shown, where, report)
+            assert data is not None
+            text = render(data, item.museum, item.key)
+            if not passes_check(check, text, Artifact, rid, data, item.column_of, item.row.line, shown, where, report):
+                continue
+            if not write_record(path, text, item.row.line, shown, root, report):
+                continue
+            taken[rid] = Existing(path, data, (item.museum, item.key))
+            report.created.append(where)
+            continue
+        path = existing.path
+        where = rel(path, root)
+        if existing.problem is not None or existing.data is None:
+            zh, en = existing.problem or ("已有记录无法读取", "the existing record cannot be read")
+            report.problems.append(RowProblem(shown, item.row.line, "", f"{zh}（{where}）", f"{en} ({where})"))
+            continue
+        data = _merge(item, existing, shown, where, report)
+        if data is None:
+            continue  # a conflict, reported
+        if data == existing.data:
+            report.unchanged.append(where)
+            continue
+        text = render(data, item.museum, item.key)
+        if not passes_check(check, text, Artifact, path.stem, data, item.column_of, item.row.line, shown, where, report):
+            continue
+        if write_record(path, text, item.row.line, shown, root, report):
+            report.updated.append(where)

@@ -1,0 +1,1 @@
+"""Writing the site beside the pages: redirects of old ids, the Content-Security-Policy."""

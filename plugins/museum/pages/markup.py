@@ -1,0 +1,68 @@
+"""Curators' Markdown to safe HTML.
+
+Raw HTML in records is not trusted: markdown-it-py with ``html`` off escapes it, and its link
+validation drops ``javascript:``, ``vbscript:``, ``file:`` and non-image ``data:`` URLs. Images
+written in Markdown are not rendered as images (they would bypass the image pipeline's checks and
+alt-text rule): they become links, whose URLs pass the same validation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from museum.records.fields import Text
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
+
+
+def _validate_link(url: str) -> bool:
+    lowered = url.strip().lower()
+    if ":" not in lowered.split("/")[0]:
+        return True  # relative link
+    return lowered.startswith(_SAFE_SCHEMES)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _validate_link
+    md.disable("image")
+
+    def render_link_open(renderer, tokens, idx, options, env):  # external links open safely
+        token = tokens[idx]
+        href = token.attrGet("href") or ""
+        if href.startswith(("http://", "https://")):
+            token.attrSet("rel", "noopener noreferrer")
+        return renderer.renderToken(tokens, idx, options, env)
+
+    md.add_render_rule("link_open", render_link_open)
+    return md
+
+
+def markdown(text: str | None) -> Markup:
+    if not text:
+        return Markup("")
+    return Markup(_parser().render(text))
+
+
+def markdown_text(text: Text | None, lang: str = "zh") -> Markup:
+    if text is None:
+        return Markup("")
+    return markdown(text.get(lang) or text.zh)
+
+
+def plain(text: str, limit: int = 160) -> str:
+    """A one-line plain-text summary (for meta descriptions and cards)."""
+    tokens = _parser().parseInline(text or "", {})
+    words: list[str] = []
+    for token in tokens:
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    out = " ".join("".join(words).split())
+    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"

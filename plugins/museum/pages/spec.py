@@ -1,0 +1,122 @@
+"""The site's pages as data (phase 3): what each page is, before any HTML exists.
+
+``plan_site`` turns a catalogue into ``PageSpec``s; ``render/html.py`` turns a spec into HTML; the MkDocs
+adapter only hands those to MkDocs. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from museum.pages import urls
+from museum.catalogue.index import Catalogue, images_of
+from museum.records.fields import Text
+from museum.media.pictures import Picture, plan_picture
+from museum.records.models import Image, Record
+from museum.pages.views import Card, Figure, Link
+
+SITE_NAME = "国家数字工业博物馆"
+SITE_NAME_EN = "National Digital Industrial Museum"
+PAGE_SIZE = 60  # cards on a listing page
+
+
+@dataclass
+class PageSpec:
+    url: str  # site-relative directory URL; "" is the home page
+    template: str  # body template in plugins/museum/render/templates/
+    title: str  # the page's own title (the site name is added in <title>)
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    breadcrumbs: list[Link] = field(default_factory=list)
+    jsonld: list[dict] = field(default_factory=list)
+    og_type: str = "website"
+    og_image: str | None = None  # site-relative URL of a JPEG/PNG
+    # Pagefind facets ("行业": ["钢铁"]) and result metadata (image, kind, museum).
+    search_filters: dict[str, list[str]] = field(default_factory=dict)
+    search_meta: dict[str, str] = field(default_factory=dict)
+    # search.cjk_tokens of the title and of the rest of the record's text, joined by spaces (one
+    # string, not hundreds: at 100,000 pages the lists alone took gigabytes).
+    search_title_tokens: str = ""
+    search_tokens: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+
+@dataclass
+class Site:
+    """Everything the writers need: the pages, and the pictures they show."""
+
+    catalogue: Catalogue
+    pages: list[PageSpec]
+    pictures: dict[Path, Picture]
+    redirects: dict[str, str]  # old URL -> current URL, from aliases
+    files: dict[str, bytes] = field(default_factory=dict)  # other generated files by site path (map/points.json)
+
+
+class Pictures:
+    """Plans each source image once and turns records' images into figures."""
+
+    def __init__(self, cat: Catalogue, source_hash: Callable[[Path], str]):
+        self.cat = cat
+        self.source_hash = source_hash
+        self.planned: dict[Path, Picture] = {}
+
+    def figure(self, record: Record, image: Image) -> Figure:
+        src = self.cat.image_src(record, image)
+        picture = self.planned.get(src)
+        if picture is None:
+            picture = self.planned[src] = plan_picture(self.cat.images[src], self.source_hash(src))
+        return Figure(picture, image.alt, image.caption, image.credit, image.license)
+
+    def figures(self, record: Record) -> list[Figure]:
+        return [self.figure(record, image) for where, image in images_of(record) if where[0] == "images"]
+
+    def first(self, record: Record) -> Figure | None:
+        for _, image in images_of(record):
+            return self.figure(record, image)
+        return None
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+@dataclass(frozen=True)
+class Pager:
+    current: int
+    total: int
+    pages: list[Link | None]  # None marks a gap ("…")
+    prev: Link | None
+    next: Link | None
+
+
+def paginate(items: list[Card], base: str) -> list[tuple[list[Card], Pager]]:
+    """Split cards into pages of PAGE_SIZE. Each page links the first, last and nearby pages, so
+    its size stays the same however many pages there are."""
+    total = page_count(len(items))
+    out = []
+    for n in range(1, total + 1):
+        shown = sorted({1, total, *range(max(1, n - 2), min(total, n + 2) + 1)})
+        nav: list[Link | None] = []
+        for i, number in enumerate(shown):
+            if i and number - shown[i - 1] > 1:
+                nav.append(None)
+            nav.append(Link(str(number), urls.paged(base, number)))
+        pager = Pager(n, total, nav,
+                      Link("上一页", urls.paged(base, n - 1)) if n > 1 else None,
+                      Link("下一页", urls.paged(base, n + 1)) if n < total else None)
+        out.append((items[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], pager))
+    return out
+
+
+def home_crumb() -> Link:
+    return Link("首页", urls.HOME)
+
+
+def text_of(value: Text | None) -> str:
+    return value.zh if value else ""

@@ -1,0 +1,56 @@
+"""Small, ready-to-render pieces that pages are made of: cards, facts, pictures, links.
+
+Templates render these; they do not look anything up or compute anything themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from museum.records.fields import Text
+from museum.media.pictures import Picture
+
+
+@dataclass(frozen=True)
+class Link:
+    label: Text | str
+    url: str  # site-relative; templates make it relative to the page
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    picture: Picture
+    alt: Text
+    caption: Text | None
+    credit: Text
+    license: Text
+
+
+@dataclass(frozen=True)
+class Card:
+    url: str
+    title: Text
+    kicker: str = ""  # a short line above the title: the kind or the industry
+    meta: str = ""  # a short line below: date, museum, city
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str  # Chinese label; templates show it in a <dt>
+    value: Text | str | Markup
+    links: tuple[Link, ...] = ()
+
+
+@dataclass
+class Section:
+    """A titled group of cards or links on a page, with an anchor id."""
+
+    anchor: str
+    title: str
+    cards: list[Card] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    more: Link | None = None

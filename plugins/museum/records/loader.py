@@ -1,0 +1,185 @@
+"""From the files in ``collections/`` to typed records and vocabularies (phase 1 of the build).
+
+Loading never stops at the first problem: every file is read, and every problem in every file is
+collected, so that a curator sees them all in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from museum.records.fields import ID_MAX, ID_RE
+from museum.records.messages import problems_from_validation
+from museum.records.models import FOLDER_KIND, KINDS, VOCABULARIES, Record, Vocabulary
+from museum.records.problems import Problem
+from museum.records.yamlsource import Document, load_document
+
+VOCAB_FOLDER = "vocab"
+MEDIA_FOLDER = "media"
+
+
+@dataclass
+class Loaded:
+    """What phase 1 produces: records by kind (in file order), vocabularies, and problems."""
+
+    root: Path  # the project folder; problem paths are relative to it
+    collections: Path
+    records: dict[str, list[Record]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+    vocab_sources: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_collection(collections: Path, root: Path | None = None) -> Loaded:
+    collections = collections.resolve()
+    root = (root or collections.parent).resolve()
+    loaded = Loaded(root, collections)
+    if not collections.is_dir():
+        loaded.problems.append(Problem(shown(collections, root), 1, 1, "", "找不到藏品目录",
+                                       "the collections folder does not exist"))
+        return loaded
+    for entry in sorted(collections.iterdir()):
+        name = entry.name
+        if name.startswith(".") or not entry.is_dir():
+            continue
+        if name == VOCAB_FOLDER:
+            _load_vocabularies(entry, loaded)
+        elif name in FOLDER_KIND:
+            _load_kind(FOLDER_KIND[name], entry, loaded)
+        elif name != MEDIA_FOLDER:
+            folders = "、".join([*FOLDER_KIND, VOCAB_FOLDER, MEDIA_FOLDER])
+            loaded.problems.append(Problem(
+                shown(entry, root), 1, 1, "", f"未知的目录（应为 {folders} 之一）",
+                f"unknown folder (expected one of {', '.join([*FOLDER_KIND, VOCAB_FOLDER, MEDIA_FOLDER])})"))
+    for name in VOCABULARIES:
+        if name not in loaded.vocabularies and not any(p.path.endswith(f"/{name}.yaml") for p in loaded.problems):
+            loaded.problems.append(Problem(shown(collections / VOCAB_FOLDER / f"{name}.yaml", root), 1, 1, "",
+                                           f"缺少词表 {name}", f"vocabulary {name} is missing"))
+    return loaded
+
+
+# Names that look like a record but would not be read: said, never skipped in silence.
+_ALMOST = re.compile(r"\.(ya?ml)(\.[^./]+)*$", re.IGNORECASE)
+_EDITING = re.compile(r"^\.#|\.sw[a-p]$")  # an editor's lock or swap file while a record is open
+
+
+def _misnamed(path: Path, folder: Path) -> tuple[str, str] | None:
+    """Why a file that looks like a record is not read as one (None when it is one, or no record at all)."""
+    name = path.name
+    if not _ALMOST.search(name) or _EDITING.search(name):
+        return None
+    if any(part.startswith(".") for part in path.relative_to(folder).parts):
+        return ("隐藏文件（名称以“.”开头）不会作为记录读取，请去掉开头的“.”",
+                "hidden files (names starting with '.') are not read as records; remove the leading '.'")
+    if name.endswith(".yaml"):
+        return None
+    suffix = _ALMOST.search(name).group(0)  # type: ignore[union-attr]
+    return (f"记录文件的扩展名应为小写的 .yaml，而不是“{suffix}”，否则不会被读取",
+            f"record files must end in lower-case .yaml, not '{suffix}', or they are not read")
+
+
+def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        why = _misnamed(path, folder)
+        if why is not None:
+            loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", *why))
+        elif path.suffix == ".yaml" and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            if not path.resolve().is_relative_to(loaded.collections):
+                loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件是指向 collections/ 之外的链接",
+                                               "the record file is a link to a file outside collections/"))
+                continue
+            files.append(path)
+    return files
+
+
+def _load_kind(kind: str, folder: Path, loaded: Loaded) -> None:
+    model = KINDS[kind][1]
+    for path in _yaml_files(folder, loaded):
+        record = load_record(model, path, loaded.root, loaded.problems)
+        if record is not None:
+            loaded.records[kind].append(record)
+
+
+def load_record(model: type[Record], path: Path, root: Path, problems: list[Problem]) -> Record | None:
+    doc = load_document(path, shown(path, root))
+    problems.extend(doc.problems)
+    if doc.data is None:
+        return None
+    stem = path.stem
+    id_ok = _check_file_id(doc, stem, problems)
+    try:
+        record = model.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(problems_from_validation(doc, model, error))
+        return None
+    if not id_ok:
+        return None
+    if record.id is not None and record.id != stem:
+        problems.append(doc.problem(("id",), f"id“{record.id}”与文件名“{stem}”不一致",
+                                    f"id '{record.id}' differs from the file name '{stem}'"))
+        return None
+    record.id = stem
+    record._source = doc.path
+    return record
+
+
+def _check_file_id(doc: Document, stem: str, problems: list[Problem]) -> bool:
+    if len(stem) <= ID_MAX and ID_RE.fullmatch(stem):
+        return True
+    problems.append(Problem(
+        doc.path, 1, 1, "id",
+        f"文件名“{stem}”不能作为编号：只能用小写英文字母、数字和连字符，最多 {ID_MAX} 个字符",
+        f"file name '{stem}' is not a valid id: lower-case ASCII letters, digits and hyphens, "
+        f"at most {ID_MAX} characters"))
+    return False
+
+
+def _load_vocabularies(folder: Path, loaded: Loaded) -> None:
+    for path in _yaml_files(folder, loaded):
+        doc = load_document(path, shown(path, loaded.root))
+        loaded.problems.extend(doc.problems)
+        if doc.data is None:
+            continue
+        name = path.stem
+        if name not in VOCABULARIES:
+            loaded.problems.append(Problem(doc.path, 1, 1, "", f"未知的词表（应为 {'、'.join(VOCABULARIES)} 之一）",
+                                           f"unknown vocabulary (expected one of {', '.join(VOCABULARIES)})"))
+            continue
+        try:
+            vocab = Vocabulary.model_validate(doc.data)
+        except ValidationError as error:
+            loaded.problems.extend(problems_from_validation(doc, Vocabulary, error))
+            continue
+        if vocab.vocabulary is not None and vocab.vocabulary != name:
+            loaded.problems.append(doc.problem(("vocabulary",), f"词表名“{vocab.vocabulary}”与文件名“{name}”不一致",
+                                               f"vocabulary '{vocab.vocabulary}' differs from the file name '{name}'"))
+            continue
+        seen: dict[str, int] = {}
+        ok = True
+        for i, entry in enumerate(vocab.entries):
+            for value in (entry.id, entry.code):
+                if value is None:
+                    continue
+                if value in seen:
+                    where = ("entries", i, "id" if value == entry.id else "code")
+                    loaded.problems.append(doc.problem(where, f"词表中重复的编号“{value}”",
+                                                       f"duplicate id '{value}' in the vocabulary"))
+                    ok = False
+                seen[value] = i
+        if ok:
+            loaded.vocabularies[name] = vocab
+            loaded.vocab_sources[name] = doc.path

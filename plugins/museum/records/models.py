@@ -1,0 +1,234 @@
+"""The typed records: one class per kind, as fixed in RECORDS.md.
+
+Field names here are the curators' interface: add optional fields freely, never rename one.
+Vocabulary fields hold a vocabulary id; the catalogue checks that it exists (vocabularies are
+records too, so a model cannot know them). References are checked there as well.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, PrivateAttr, field_validator
+
+from museum.records.fields import Date, Id, Ref, RefTo, Text
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+
+def _province_schema(schema: dict) -> None:
+    # A GB/T 2260 code may be written unquoted (province: 210000); YAML reads it as a number.
+    schema.pop("type", None)
+    schema["anyOf"] = [{"type": "string", "minLength": 1}, {"type": "integer", "minimum": 100000, "maximum": 999999}]
+
+
+def _stops_schema(schema: dict) -> None:
+    # A stop that needs no note may be written as just its reference: "- heritage/x".
+    item = schema["items"]
+    schema["items"] = {"anyOf": [item, {"type": "string", "pattern": r"^(heritage|museum)/[a-z0-9]+(-[a-z0-9]+)*$"}]}
+
+
+Province = Annotated[str, Field(description="provinces 词表编号或 GB/T 2260 代码 / provinces id or GB/T 2260 code",
+                                json_schema_extra=_province_schema)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+
+
+class Location(Strict):
+    lat: float = Field(ge=-90, le=90, description="纬度（WGS-84）/ latitude, WGS-84")
+    lon: float = Field(ge=-180, le=180, description="经度（WGS-84）/ longitude, WGS-84")
+    approximate: bool = Field(False, description="仅为城市级近似位置 / only an approximate, city-level position")
+    source: Text | None = Field(None, description="坐标来源 / where the coordinates come from")
+
+
+class Image(Strict):
+    src: NonEmptyStr = Field(description="collections/media/ 下的路径，或相对于记录文件的路径 / path under collections/media/ or relative to the record")
+    alt: Text = Field(description="为看不见图片的读者描述图片 / describes the image for a reader who cannot see it")
+    caption: Text | None = None
+    credit: Text = Field(description="作者或来源 / whose image it is")
+    license: Text = Field(description="许可 / how it may be reused, e.g. CC BY 4.0")
+
+
+class Record(Strict):
+    """What every kind has: an optional id (must equal the file name), old ids, free extras."""
+
+    id: Id | None = Field(None, description="等于文件名 / equals the file name")
+    aliases: list[Id] = Field(default_factory=list, description="旧编号，旧链接继续有效 / old ids whose URLs keep working")
+    extra: dict[str, Any] | None = Field(None, description="自由字段 / free-form fields")
+
+    kind: ClassVar[str] = ""
+    _source: str = PrivateAttr("")  # the file it came from, as shown to curators
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def key(self) -> Ref:
+        assert self.id is not None
+        return Ref(self.kind, self.id)
+
+    @property
+    def label(self) -> Text:
+        """The record's name or title, whichever its kind has."""
+        return getattr(self, "name", None) or getattr(self, "title")
+
+
+class Museum(Record):
+    kind: ClassVar[str] = "museum"
+
+    name: Text
+    type: Id = Field(description="museum-types 词表 / museum-types vocabulary id")
+    industries: list[Id] = Field(min_length=1, description="industries 词表 / industries vocabulary ids")
+    province: Province
+    city: Text
+    address: Text | None = None
+    location: Location | None = None
+    website: HttpUrl | None = None
+    opening_hours: Text | None = None
+    admission: Text | None = None
+    founded: Date | None = None
+    grade: Literal["first", "second", "third"] | None = Field(None, description="国家一级/二级/三级博物馆 / national grade")
+    heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
+    description: Text | None = None
+    images: list[Image] = Field(default_factory=list)
+
+
+class Artifact(Record):
+    kind: ClassVar[str] = "artifact"
+
+    title: Text
+    museum: Annotated[Ref, RefTo("museum")]
+    industry: Id = Field(description="industries 词表 / industries vocabulary id")
+    date: Date
+    description: Text
+    era: Id | None = Field(None, description="eras 词表；缺省时由日期推定 / eras id; derived from the date when absent")
+    inventory_number: NonEmptyStr | None = None
+    maker: Text | None = None
+    place_made: Text | None = None
+    materials: list[Text] = Field(default_factory=list)
+    dimensions: Text | None = None
+    significance: Text | None = None
+    provenance: Text | None = None
+    images: list[Image] = Field(default_factory=list)
+    heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
+    related: list[Annotated[Ref, RefTo("artifact", RefTo.KINDS)]] = Field(default_factory=list)
+    tags: list[NonEmptyStr] = Field(default_factory=list)
+    rights: Text | None = None
+
+
+class Section(Strict):
+    title: Text
+    text: Text
+    artifacts: list[Annotated[Ref, RefTo("artifact")]] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+
+
+class DateSpan(Strict):
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Exhibition(Record):
+    kind: ClassVar[str] = "exhibition"
+
+    title: Text
+    summary: Text
+    sections: list[Section] = Field(min_length=1)
+    museum: Annotated[Ref, RefTo("museum")] | None = None
+    status: Literal["permanent", "temporary", "online"] = "online"
+    dates: DateSpan | None = None
+    curators: list[Text] = Field(default_factory=list)
+    audience: list[Id] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
+    learning_objectives: list[Text] = Field(default_factory=list)
+    activities: list[Text] = Field(default_factory=list)
+    cover: Image | None = None
+    related: list[Annotated[Ref, RefTo("exhibition", RefTo.KINDS)]] = Field(default_factory=list)
+
+
+class Heritage(Record):
+    kind: ClassVar[str] = "heritage"
+
+    name: Text
+    level: Id = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
+    province: Province
+    core_items: list[Text] = Field(min_length=1)
+    batch: int | None = Field(None, ge=1, le=99)
+    listed: Date | None = None
+    issuer: Text | None = None
+    city: Text | None = None
+    address: Text | None = None
+    location: Location | None = None
+    industry: Id | None = Field(None, description="industries 词表 / industries vocabulary id")
+    founded: Date | None = None
+    status: Literal["listed", "revoked"] = "listed"
+    applicant: Text | None = None
+    museums: list[Annotated[Ref, RefTo("museum")]] = Field(default_factory=list)
+    open_to_public: bool | None = None
+    description: Text | None = None
+    images: list[Image] = Field(default_factory=list)
+
+
+class Stop(Strict):
+    stop: Annotated[Ref, RefTo(None, ("heritage", "museum"))]
+    note: Text | None = None
+    duration: Text | None = None
+
+
+class Route(Record):
+    kind: ClassVar[str] = "route"
+
+    title: Text
+    stops: list[Stop] = Field(min_length=2, json_schema_extra=_stops_schema)
+    theme: Text | None = None
+    audience: list[Id] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
+    duration: Text | None = None
+    season: Text | None = None
+    description: Text | None = None
+
+    @field_validator("stops", mode="before")
+    @classmethod
+    def _bare_stops(cls, value: Any) -> Any:
+        # A stop may be written as just "heritage/x" when it needs no note.
+        if isinstance(value, list):
+            return [{"stop": item} if isinstance(item, str) else item for item in value]
+        return value
+
+
+class VocabEntry(Strict):
+    id: Id
+    label: Text
+    code: NonEmptyStr | None = Field(None, description="外部代码，如 GB/T 2260 / external code such as GB/T 2260")
+    start: int | None = Field(None, description="起始年份（eras）/ first year (eras)")
+    end: int | None = Field(None, description="结束年份（eras）/ last year (eras)")
+    description: Text | None = None
+
+
+class Vocabulary(Strict):
+    vocabulary: Id | None = Field(None, description="等于文件名 / equals the file name")
+    entries: list[VocabEntry] = Field(min_length=1)
+
+
+# The kinds, in the order the catalogue is built and shown. The folder names are fixed by RECORDS.md.
+KINDS: dict[str, tuple[str, type[Record]]] = {
+    "museum": ("museums", Museum),
+    "artifact": ("artifacts", Artifact),
+    "exhibition": ("exhibitions", Exhibition),
+    "heritage": ("heritage", Heritage),
+    "route": ("routes", Route),
+}
+FOLDER_KIND = {folder: kind for kind, (folder, _) in KINDS.items()}
+
+# Which vocabulary each vocabulary field takes, by kind and field name.
+VOCAB_FIELDS: dict[str, dict[str, str]] = {
+    "museum": {"type": "museum-types", "industries": "industries", "province": "provinces"},
+    "artifact": {"industry": "industries", "era": "eras"},
+    "exhibition": {"audience": "audiences"},
+    "heritage": {"level": "heritage-levels", "province": "provinces", "industry": "industries"},
+    "route": {"audience": "audiences"},
+}
+VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels")
