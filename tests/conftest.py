@@ -50,6 +50,21 @@ def mini_checked():
     return check_collection(MINI / "collections", root=MINI)
 
 
+@pytest.fixture(scope="session")
+def image_problems():
+    """``image_problems(collections, src)``: what check says of an artifact showing the picture at ``src``."""
+    from museum.catalogue.check import check_collection
+
+    def probe(coll: Path, src: str):
+        museum = sorted((coll / "museums").glob("*.yaml"))[0].stem
+        (coll / "artifacts" / "probe.yaml").write_text(
+            f"title: 测试\nmuseum: {museum}\nindustry: steel\ndate: 1956\ndescription: 测试\n"
+            f"images:\n  - {{src: {src}, alt: 图, credit: 测试绘制, license: CC0}}\n", encoding="utf-8")
+        return check_collection(coll, root=coll.parent)[1]
+
+    return probe
+
+
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     """A private copy of the mini collection that a test may change; returns its collections/ folder."""

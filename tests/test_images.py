@@ -164,44 +164,39 @@ def mini_copy(tmp_path) -> Path:
     return tmp_path / "collections"
 
 
-def artifact_with_image(coll: Path, src: str) -> list:
-    museum = sorted((coll / "museums").glob("*.yaml"))[0].stem
-    (coll / "artifacts" / "probe.yaml").write_text(
-        f"title: 测试\nmuseum: {museum}\nindustry: steel\ndate: 1956\ndescription: 测试\n"
-        f"images:\n  - {{src: {src}, alt: 图, credit: 测试绘制, license: CC0}}\n", encoding="utf-8")
-    _, problems = check_collection(coll, root=coll.parent)
-    return [(p.path, p.line, p.field, p.en) for p in problems]
-
-
-def test_a_decompression_bomb_is_refused_before_decoding(mini_copy):
+def test_a_decompression_bomb_is_refused_before_decoding(mini_copy, image_problems):
     # A valid PNG header claiming 60,000 x 60,000 pixels, a few hundred bytes on disk.
     def chunk(kind: bytes, data: bytes) -> bytes:
         import zlib
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     header = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 60000, 60000, 8, 2, 0, 0, 0))
     (mini_copy / "media" / "bomb.png").write_bytes(header + chunk(b"IEND", b""))
-    [(path, line, field, message)] = artifact_with_image(mini_copy, "media/bomb.png")
+    [p] = image_problems(mini_copy, "media/bomb.png")
+    (path, line, field, message) = (p.path, p.line, p.field, p.en)
     assert (path, line, field) == ("collections/artifacts/probe.yaml", 7, "images.0.src")
     assert "decompression bomb" in message
 
 
-def test_a_jpeg_cut_short_is_refused(mini_copy):
+def test_a_jpeg_cut_short_is_refused(mini_copy, image_problems):
     buffer = io.BytesIO()
     half_red(400, 300).save(buffer, "JPEG")
     (mini_copy / "media" / "cut.jpg").write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
-    [(path, line, field, message)] = artifact_with_image(mini_copy, "media/cut.jpg")
+    [p] = image_problems(mini_copy, "media/cut.jpg")
+    (path, line, field, message) = (p.path, p.line, p.field, p.en)
     assert field == "images.0.src" and "incomplete" in message
 
 
-def test_a_text_file_named_like_an_image_is_refused(mini_copy):
+def test_a_text_file_named_like_an_image_is_refused(mini_copy, image_problems):
     (mini_copy / "media" / "notes.png").write_text("not a picture", encoding="utf-8")
-    [(_, _, field, message)] = artifact_with_image(mini_copy, "media/notes.png")
+    [p] = image_problems(mini_copy, "media/notes.png")
+    (_, _, field, message) = (p.path, p.line, p.field, p.en)
     assert field == "images.0.src" and message == "not an image file that can be read"
 
 
-def test_an_image_is_never_read_from_outside_collections(mini_copy, tmp_path):
+def test_an_image_is_never_read_from_outside_collections(mini_copy, tmp_path, image_problems):
     outside = make(tmp_path, "outside.png", half_red(20, 20))
     (mini_copy / "media" / "link.png").symlink_to(outside)
-    [(_, _, field, message)] = artifact_with_image(mini_copy, "media/link.png")
+    [p] = image_problems(mini_copy, "media/link.png")
+    (_, _, field, message) = (p.path, p.line, p.field, p.en)
     assert field == "images.0.src" and "outside collections/" in message
     assert isinstance(inspect_image(outside), ImageInfo)  # the file itself is fine; where it lives is not

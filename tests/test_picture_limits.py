@@ -37,15 +37,6 @@ def plan(path: Path):
     return plan_picture(info, SourceHashes(None)(path))
 
 
-def artifact_with_image(coll: Path, src: str) -> list:
-    museum = sorted((coll / "museums").glob("*.yaml"))[0].stem
-    (coll / "artifacts" / "probe.yaml").write_text(
-        f"title: 测试\nmuseum: {museum}\nindustry: steel\ndate: 1956\ndescription: 测试\n"
-        f"images:\n  - {{src: {src}, alt: 图, credit: 测试绘制, license: CC0}}\n", encoding="utf-8")
-    _, problems = check_collection(coll, root=coll.parent)
-    return [(p.field, p.zh, p.en) for p in problems]
-
-
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -97,9 +88,10 @@ def test_a_bmp_that_pillow_could_read_is_refused_by_name(tmp_path):
     assert isinstance(fault, ImageFault) and "this file is BMP" in fault.en, fault
 
 
-def test_postscript_named_jpg_is_reported_by_check_where_it_is_named(mini_copy):
+def test_postscript_named_jpg_is_reported_by_check_where_it_is_named(mini_copy, image_problems):
     (mini_copy / "media" / "poster.jpg").write_bytes(POSTSCRIPT)
-    [(field, zh, en)] = artifact_with_image(mini_copy, "media/poster.jpg")
+    [p] = image_problems(mini_copy, "media/poster.jpg")
+    (field, zh, en) = (p.field, p.zh, p.en)
     assert field == "images.0.src"
     assert en == ("this file is PostScript, not a picture format the museum accepts (JPEG, PNG, WebP, GIF, TIFF); "
                   "the format is read from the file's contents, not its name")
@@ -186,9 +178,9 @@ def assert_every_file_is_right(picture, cache: Path) -> None:
                 assert tile.size == (box[2] - box[0], box[3] - box[1]), name
 
 
-def test_a_hanging_scroll_that_passes_check_builds(tmp_path, mini_copy):
+def test_a_hanging_scroll_that_passes_check_builds(tmp_path, mini_copy, image_problems):
     gradient(1200, 17000).save(mini_copy / "media" / "scroll.jpg", quality=80)
-    assert artifact_with_image(mini_copy, "media/scroll.jpg") == []
+    assert image_problems(mini_copy, "media/scroll.jpg") == []
     picture = plan(mini_copy / "media" / "scroll.jpg")
     produce([picture], tmp_path / "cache", workers=1)
     assert_every_file_is_right(picture, tmp_path / "cache")

@@ -6,7 +6,7 @@ the rules are written for curators in docs/artifact-import.md; keep the two in s
 * **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every produced record is checked
   with the ``Artifact`` model and against the collection (the museum exists; industry and era are
   in the vocabularies; the date falls in an era), and its text is read back as ``build.py check``
-  reads a file (csvimport.passes_check: size, values, the model), before anything is written. A
+  reads a file (common.passes_check: size, values, the model), before anything is written. A
   bad row is reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
 * **Ids** come from the mapping's ``id`` column (made into an id) or, when that cell is empty or no
   column is named, from the pinyin of ``pinyin_of`` (:func:`csvimport.slug_id`). Rows are given
@@ -40,7 +40,6 @@ from museum.importers.common import (
     FlowMap,
     ImportReport,
     Literal,
-    RecordCheck,
     Refused,
     Row,
     RowProblem,
@@ -636,11 +635,10 @@ def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, m
     report.rows = len(rows)
     items = _parse(rows, shown, mapping, cat, report)
 
-    with RecordCheck() as check:
-        _write(items, collections, shown, mapping, check, report)
+    _write(items, collections, shown, mapping, report)
 
 
-def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping, check: RecordCheck,
+def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping,
            report: ImportReport) -> None:
     folder = collections / "artifacts"
     by_key, taken = _scan(folder)
@@ -663,7 +661,7 @@ def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping, c
             data = _merge(item, None, shown, where, report)
             assert data is not None
             text = render(data, item.museum, item.key)
-            if not passes_check(check, text, Artifact, rid, data, item.column_of, item.row.line, shown, where, report):
+            if not passes_check(text, Artifact, rid, data, item.column_of, item.row.line, shown, where, report):
                 continue
             if not write_record(path, text, item.row.line, shown, root, report):
                 continue
@@ -683,7 +681,7 @@ def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping, c
             report.unchanged.append(where)
             continue
         text = render(data, item.museum, item.key)
-        if not passes_check(check, text, Artifact, path.stem, data, item.column_of, item.row.line, shown, where, report):
+        if not passes_check(text, Artifact, path.stem, data, item.column_of, item.row.line, shown, where, report):
             continue
         if write_record(path, text, item.row.line, shown, root, report):
             report.updated.append(where)

@@ -17,7 +17,7 @@ here carry no rules of either list:
   pypinyin gets wrong are fixed in ``PINYIN_PHRASES``.
 * **Writing**: :func:`render_record` dumps a record in its model's field order, the way curators
   write YAML; :func:`passes_check` reads that text back as ``build.py check`` reads a file
-  (:class:`RecordCheck`), so that nothing check refuses is written; :func:`write_atomic` replaces
+  (:func:`record_problems`), so that nothing check refuses is written; :func:`write_atomic` replaces
   a file through a temporary file and a rename, and :func:`write_record` reports a failure.
 * **Digests**: :func:`project` is what counts when comparing a value (Chinese text only, so that a
   curator's ``en`` is not an edit); :func:`digest_of` is a short hash of it, kept in
@@ -43,9 +43,9 @@ import yaml
 from pydantic import BaseModel
 
 from museum.records.fields import ID_MAX, ID_RE, LANG_RE
-from museum.records.loader import load_record
+from museum.records.loader import record_from
 from museum.records.problems import Problem, os_error_text
-from museum.records.yamlsource import MAX_FILE_BYTES, load_document
+from museum.records.yamlsource import MAX_FILE_BYTES, load_document, parse_document
 
 
 # --- what an importer says ---------------------------------------------------------------------
@@ -419,48 +419,22 @@ def render_record(data: dict[str, Any], model: type[BaseModel], head: str) -> st
 
 
 # --- checking a record before it is written -----------------------------------------------------------
-class RecordCheck:
-    """Reads a rendered record the way ``build.py check`` reads its file, before the importer writes it.
-
-    The museum's YAML reader (yamlsource) reads files, so the text is written into a private
-    temporary folder (never into collections/) and read back there with :func:`loader.load_record`:
-    the same size limit, YAML reader, limits on values and nesting, id rule and model as ``check``.
-    One folder serves a whole import; use it as a context manager."""
-
-    def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="museum-import-check-")
-        self.root = Path(self._folder.name)
-
-    def __enter__(self) -> "RecordCheck":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._folder.cleanup()
-
-    def problems(self, text: str, model: type[BaseModel], stem: str) -> list[Problem]:
-        path = self.root / f"{stem}.yaml"
-        path.write_text(text, encoding="utf-8", newline="\n")  # the bytes write_atomic would write
-        try:
-            found: list[Problem] = []
-            load_record(model, path, self.root, found)  # type: ignore[arg-type]
-            return found
-        finally:
-            path.unlink(missing_ok=True)
+def record_problems(text: str, model: type[BaseModel], stem: str) -> list[Problem]:
+    """What ``build.py check`` would say of ``text`` as the file ``stem``.yaml: the same size limit, YAML
+    reader, limits on values and nesting, id rule and model, read from memory."""
+    found: list[Problem] = []
+    record_from(model, parse_document(text.encode("utf-8"), f"{stem}.yaml"), stem, found)  # type: ignore[arg-type]
+    return found
 
 
-def passes_check(check: RecordCheck, text: str, model: type[BaseModel], stem: str, data: dict[str, Any],
+def passes_check(text: str, model: type[BaseModel], stem: str, data: dict[str, Any],
                  column_of: Callable[[str], str], line: int, shown: str, where: str, report: ImportReport) -> bool:
     """Whether ``check`` would accept ``text`` as the record ``where`` (the file ``stem``.yaml).
 
     If not, each problem is one of the row on ``line``, at the CSV column ``column_of`` gives for the
     record field (a dotted path such as ``core_items.49995``); a record that is too large as a whole
     is put at the column of its largest field."""
-    try:
-        found = check.problems(text, model, stem)
-    except OSError as exc:
-        zh, en = os_error_text(exc, ("导入前检查记录时无法写入临时文件", "cannot write a temporary file to check the record"))
-        report.problems.append(RowProblem(shown, line, "", zh, en))
-        return False
+    found = record_problems(text, model, stem)
     for problem in found:
         column = column_of(problem.field) if problem.field else ""
         if not problem.field and len(text.encode("utf-8")) > MAX_FILE_BYTES and data:

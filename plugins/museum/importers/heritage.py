@@ -19,7 +19,7 @@ two in step.
   the curator's.
 * **Nothing is written** when a record's content would not change; files are replaced atomically.
   What is written has been read back first as ``build.py check`` reads a file
-  (csvimport.passes_check): a row whose record check would refuse is reported and not written.
+  (common.passes_check): a row whose record check would refuse is reported and not written.
 
 Problems are reported as ``FILE:ROW: column: 中文 / English``; good rows are imported even when
 others fail. Nothing here raises to the caller. What this importer shares with ``import artifacts``
@@ -39,7 +39,6 @@ from pydantic import ValidationError
 from museum.importers.common import (
     Existing,
     ImportReport,
-    RecordCheck,
     Refused,
     Row,
     RowProblem,
@@ -328,8 +327,7 @@ def _import(csv_file: Path, collections: Path, shown: str, report: HeritageRepor
     vocab = _load_vocab(collections, shown)
     sites = _parse(rows, shown, vocab, report)
 
-    with RecordCheck() as check:
-        _write(sites, collections, shown, vocab, check, report)
+    _write(sites, collections, shown, vocab, report)
 
 
 def _column_of(field: str) -> str:
@@ -337,7 +335,7 @@ def _column_of(field: str) -> str:
     return FIELD_COLUMNS.get(field.split(".")[0], "")
 
 
-def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab, check: RecordCheck,
+def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab,
            report: HeritageReport) -> None:
     folder = collections / "heritage"
     by_key, taken, clashes = _scan_existing(folder)
@@ -363,7 +361,7 @@ def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab, check
             data = _merge(site, None, vocab, shown, report)
             assert data is not None
             text = render(data, site.batch, site.no)
-            if not passes_check(check, text, Heritage, rid, data, _column_of, site.row.line, shown,
+            if not passes_check(text, Heritage, rid, data, _column_of, site.row.line, shown,
                                 rel(path, shown_root), report):
                 continue
             if not write_record(path, text, site.row.line, shown, shown_root, report):
@@ -384,7 +382,7 @@ def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab, check
                 report.unchanged.append(rel(path, shown_root))
             else:
                 text = render(data, site.batch, site.no)
-                if not passes_check(check, text, Heritage, path.stem, data, _column_of, site.row.line, shown,
+                if not passes_check(text, Heritage, path.stem, data, _column_of, site.row.line, shown,
                                     rel(path, shown_root), report):
                     continue
                 if not write_record(path, text, site.row.line, shown, shown_root, report):

@@ -15,9 +15,9 @@ from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from museum.pages.views import Card, Fact, Link, Section
 
 KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
-MUSEUM_CARDS = 12  # a museum page shows this many of its objects, then links to its listing
-# Every other list on a record page shows at most this many records, then links to a listing of all of
-# them (its own paginated page), so no page grows with the records that point at it.
+# Every list on a record page shows at most this many records, then links to a listing of all of them
+# (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
+# no page grows with the records that point at it.
 LIST_LIMIT = 12
 # Characters of a description spelt as bigrams for search (search.cjk_tokens). Chinese queries match
 # only spelt text, so this is what is findable; it also drives the indexer's memory (docs/benchmarks.md).
@@ -201,7 +201,7 @@ class RecordPages:
             h for h in cat.referring(m.key, "heritage") if h.key not in m.heritage]
         listing = urls.facet("museum", m.id or "")
         sections = [
-            Section("artifacts", f"馆藏精品（{len(artifacts)} 件）", cards=[self.card(a) for a in artifacts[:MUSEUM_CARDS]],
+            Section("artifacts", f"馆藏精品（{len(artifacts)} 件）", cards=[self.card(a) for a in artifacts[:LIST_LIMIT]],
                     more=Link(f"查看全部 {len(artifacts)} 件藏品", listing) if artifacts else None),
             self.bounded(m, "exhibitions", "展览", cat.referring(m.key, "exhibition")),
             self.bounded(m, "heritage", "相关工业遗产", heritage, links=True),

@@ -115,11 +115,14 @@ def _load_kind(kind: str, folder: Path, loaded: Loaded) -> None:
 
 
 def load_record(model: type[Record], path: Path, root: Path, problems: list[Problem]) -> Record | None:
-    doc = load_document(path, shown(path, root))
+    return record_from(model, load_document(path, shown(path, root)), path.stem, problems)
+
+
+def record_from(model: type[Record], doc: Document, stem: str, problems: list[Problem]) -> Record | None:
+    """The record in a parsed file named ``stem``.yaml, or None with its problems added to ``problems``."""
     problems.extend(doc.problems)
     if doc.data is None:
         return None
-    stem = path.stem
     id_ok = _check_file_id(doc, stem, problems)
     try:
         record = model.model_validate(doc.data)

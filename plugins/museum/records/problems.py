@@ -7,6 +7,7 @@ annotations; nothing else in the museum prints them.
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import asdict, dataclass
 
@@ -50,31 +51,23 @@ def problems_to_json(problems: list[Problem]) -> str:
 
 
 # errno -> (Chinese, English): what a curator can do something about, said in both languages.
-_OS_ERRORS: dict[int, tuple[str, str]] = {}
-
-
-def _os_errors() -> dict[int, tuple[str, str]]:
-    import errno
-
-    if not _OS_ERRORS:
-        _OS_ERRORS.update({
-            errno.ENOSPC: ("磁盘已满", "the disk is full"),
-            errno.EDQUOT: ("超出磁盘配额", "the disk quota is used up"),
-            errno.EACCES: ("没有权限", "permission denied"),
-            errno.EPERM: ("不允许此操作", "the operation is not permitted"),
-            errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
-            errno.ENOENT: ("文件或目录不存在", "no such file or folder"),
-            errno.ENOTDIR: ("路径中有一段不是目录", "part of the path is not a folder"),
-            errno.EISDIR: ("这是一个目录，不是文件", "it is a folder, not a file"),
-            errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
-            errno.EIO: ("磁盘读写错误", "the disk reported an input/output error"),
-        })
-    return _OS_ERRORS
+_OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EDQUOT: ("超出磁盘配额", "the disk quota is used up"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("不允许此操作", "the operation is not permitted"),
+    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
+    errno.ENOENT: ("文件或目录不存在", "no such file or folder"),
+    errno.ENOTDIR: ("路径中有一段不是目录", "part of the path is not a folder"),
+    errno.EISDIR: ("这是一个目录，不是文件", "it is a folder, not a file"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.EIO: ("磁盘读写错误", "the disk reported an input/output error"),
+}
 
 
 def os_error_text(exc: OSError, doing: tuple[str, str] = ("无法读写", "cannot read or write")) -> tuple[str, str]:
     """An operating-system error as (中文, English), naming the file: 'cannot write site/x: the disk is full'."""
-    zh, en = _os_errors().get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    zh, en = _OS_ERRORS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
     where = exc.filename if exc.filename is not None else ""
     where = f" {where}" if where else ""
     return f"{doing[0]}{where}：{zh}", f"{doing[1]}{where}: {en}"

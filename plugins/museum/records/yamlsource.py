@@ -191,6 +191,13 @@ def load_document(file: Path, shown_as: str) -> Document:
         zh, en = os_error_text(OSError(exc.errno, exc.strerror), ("无法读取文件", "cannot read the file"))
         doc.problems.append(Problem(shown_as, 1, 1, "", zh, en))
         return doc
+    return parse_document(raw, shown_as, size)
+
+
+def parse_document(raw: bytes, shown_as: str, size: int | None = None) -> Document:
+    """Decode and parse a file's bytes (``size``: the whole file's, when only its start was read)."""
+    doc = Document(shown_as)
+    size = len(raw) if size is None else size
     if size > MAX_FILE_BYTES:
         doc.problems.append(Problem(shown_as, 1, 1, "", f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）",
                                     f"the file is too large ({size} bytes, limit {MAX_FILE_BYTES})"))

@@ -66,27 +66,24 @@ def checkout_root(start: Path) -> Path | None:
     return None
 
 
-def guard_site_dir(site_dir: Path, *, project: Path, sources: dict[str, Path]) -> Path:
+Place = tuple[str, str, Path]  # (中文名, English name, folder)
+
+
+def guard_site_dir(site_dir: Path, *, holders: list[Place], sources: list[Place]) -> Path:
     """The resolved site folder, or UnsafeSiteDir saying why a build must not replace it.
 
-    ``project`` (and the checkout around it) may hold the site but must not be it or lie inside it;
-    ``sources`` (records, pages, …; name → folder) must not be it, hold it or lie inside it."""
+    ``holders`` (the project, the checkout) may hold the site but must not be it or lie inside it;
+    ``sources`` (records, pages, .git) must not be it, hold it or lie inside it."""
     shown = str(site_dir)
     site = site_dir.resolve()
-    project = project.resolve()
-    holders = {"项目目录 / the project folder": project}
-    checkout = checkout_root(project)
-    if checkout is not None:
-        holders["代码仓库 / the checkout"] = checkout
     why = ("构建会整个替换网站目录，所以拒绝写入；请用 --site-dir 指定一个新的空目录",
            "a build replaces its whole site folder, so it refuses; give --site-dir a new, empty folder")
-    for name, folder in holders.items():
-        zh_name, en_name = name.split(" / ")
+    for zh_name, en_name, folder in holders:
+        folder = folder.resolve()
         if site == folder or folder.is_relative_to(site):
             raise UnsafeSiteDir(f"--site-dir “{shown}”是{zh_name}或包含它（{folder}）。{why[0]}",
                                 f"--site-dir '{shown}' is or holds {en_name} ({folder}); {why[1]}")
-    for name, folder in sources.items():
-        zh_name, en_name = name.split(" / ")
+    for zh_name, en_name, folder in sources:
         folder = folder.resolve()
         if site == folder or folder.is_relative_to(site) or site.is_relative_to(folder):
             raise UnsafeSiteDir(f"--site-dir “{shown}”是、包含或位于{zh_name}（{folder}）。{why[0]}",
@@ -140,13 +137,15 @@ def checked_site_dir(config_file: Path, site_dir: Path, collections: Path | None
 
     project = config_file.resolve().parent
     config = load_config(config_file=str(config_file))  # its own site_dir: MkDocs must not judge ours first
-    sources = {"网页源文件目录 docs/ / the hand-written pages (docs/)": Path(config.docs_dir)}
+    holders: list[Place] = [("项目目录", "the project folder", project)]
+    sources: list[Place] = [("网页源文件目录 docs/", "the hand-written pages (docs/)", Path(config.docs_dir))]
     if collections is not None:
-        sources["藏品记录目录 / the records folder"] = collections
+        sources.append(("藏品记录目录", "the records folder", collections))
     checkout = checkout_root(project)
     if checkout is not None:
-        sources["Git 仓库数据 .git/ / the repository's .git folder"] = checkout / ".git"
-    return guard_site_dir(site_dir, project=project, sources=sources)
+        holders.append(("代码仓库", "the checkout", checkout))
+        sources.append(("Git 仓库数据 .git/", "the repository's .git folder", checkout / ".git"))
+    return guard_site_dir(site_dir, holders=holders, sources=sources)
 
 
 def build_site(config_file: Path, site_dir: Path, collections: Path | None = None) -> None:

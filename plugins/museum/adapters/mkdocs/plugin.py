@@ -125,7 +125,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.specs:
             page.content = None  # written: let it go (see on_page_content)
-        if csp.inline_scripts(output):  # e.g. a <script> in a hand-written Markdown page
+        elif csp.inline_scripts(output):  # a <script> in a hand-written Markdown page (the core's pages have none)
             self.blocked_scripts.append(page.file.src_uri)
         return output
 
