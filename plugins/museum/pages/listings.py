@@ -65,8 +65,7 @@ class Listings:
         for found in lists:
             owner = Link(found.owner.label, urls.record(found.owner.key))
             cards = [self.records.card(member) for member in found.members]
-            yield from self._listing(found.url, found.title, cards, [home_crumb(), owner],
-                                     intro=f"共 {len(cards)} 项。")
+            yield from self._listing(found.url, found.title, cards, [home_crumb(), owner])  # it shows the count
 
     def facet_links(self, facet: str) -> Section:
         links = [Link(self.facet_label(facet, v), urls.facet(facet, v), len(ids))
