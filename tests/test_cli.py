@@ -154,7 +154,7 @@ def test_a_github_annotation_escapes_commas_and_colons_in_the_file_name():
 # --- new --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_new_writes_a_template_that_check_then_asks_to_fill_in(run_cli, mini_copy, kind):
-    folder = KINDS[kind][0]
+    folder = KINDS[kind].folder
     result = run_cli("--collections", mini_copy, "new", kind, f"new-{kind}")
     assert result.returncode == 0, result.stderr
     written = mini_copy / folder / f"new-{kind}.yaml"

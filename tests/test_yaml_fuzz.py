@@ -31,7 +31,7 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini" / "collections"
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # The mini fixture's records, as text: the starting points for mangling.
-SEEDS = sorted((kind, p.read_text(encoding="utf-8")) for kind, (folder, _) in KINDS.items()
+SEEDS = sorted((kind, p.read_text(encoding="utf-8")) for kind, folder in ((k, d.folder) for k, d in KINDS.items())
                for p in (MINI / folder).rglob("*.yaml"))
 
 # Characters that matter to YAML, plus a few that matter to people (CJK, BOM, CR).
@@ -57,7 +57,7 @@ def assert_well_formed(problems: list[Problem], shown: str | None = None) -> Non
 
 def load(workspace: Path, kind: str, content: bytes) -> list[Problem]:
     """Write ``content`` as a record of ``kind`` and load it: a record, or problems, never both or neither."""
-    folder, model = KINDS[kind]
+    folder, model = KINDS[kind].folder, KINDS[kind].model
     path = workspace / "collections" / folder / "fuzzed.yaml"
     path.write_bytes(content)
     problems: list[Problem] = []
@@ -140,7 +140,7 @@ def shaped(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy[dict]:
 
 
 BASES = {kind: [yaml.safe_load(text) for k, text in SEEDS if k == kind] for kind in KINDS}
-FIELDS = {kind: field_values(model) for kind, (_, model) in KINDS.items()}
+FIELDS = {kind: field_values(d.model) for kind, d in KINDS.items()}
 
 
 def _places(value: Any, where: tuple = ()) -> list[tuple]:
@@ -178,11 +178,11 @@ def record_values(draw, kind: str) -> dict:
 @given(data=st.data())
 def test_random_values_for_every_kind_give_problems_not_exceptions(workspace, data):
     kind = data.draw(st.sampled_from(list(KINDS)))
-    values = data.draw(st.one_of(record_values(kind), record_values(kind), shaped(KINDS[kind][1])))
+    values = data.draw(st.one_of(record_values(kind), record_values(kind), shaped(KINDS[kind].model)))
     text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False)
     load(workspace, kind, text.encode("utf-8"))
     # The whole check too: the catalogue resolves references, vocabularies and images of what loaded.
-    path = workspace / "collections" / KINDS[kind][0] / "fuzzed.yaml"
+    path = workspace / "collections" / KINDS[kind].folder / "fuzzed.yaml"
     path.write_text(text, encoding="utf-8")
     try:
         _, problems = check_collection(workspace / "collections", root=workspace)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from museum.records.problems import Problem, os_error_text, problems_to_json
+from museum.records.models import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -151,7 +152,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     new = sub.add_parser("new", help="新建记录模板 / write a template record")
-    new.add_argument("kind", choices=["museum", "artifact", "exhibition", "heritage", "route"])
+    new.add_argument("kind", choices=list(KINDS))
     new.add_argument("id")
     new.set_defaults(run=cmd_new)
 

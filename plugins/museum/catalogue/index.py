@@ -227,7 +227,7 @@ def _check_references(cat: Catalogue, record: Record, problems: list[Problem], l
     for where, ref in references_of(record):
         target = cat.get(ref)
         if target is None:
-            folder = KINDS[ref.kind][0]
+            folder = KINDS[ref.kind].folder
             problems.append(locate.problem(record.source, where,
                                            f"引用的记录不存在：collections/{folder}/ 中没有“{ref.id}”",
                                            f"dangling reference: there is no '{ref.id}' in collections/{folder}/"))

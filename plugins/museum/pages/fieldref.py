@@ -12,14 +12,7 @@ from museum.pages.spec import PageSpec, home_crumb
 from museum.records.schemas import all_schemas
 from museum.pages.views import Link
 
-KIND_TITLES = {
-    "museum": "博物馆 museum",
-    "artifact": "藏品 artifact",
-    "exhibition": "展览 exhibition",
-    "heritage": "工业遗产 heritage",
-    "route": "线路 route",
-    "vocabulary": "词表 vocabulary",
-}
+VOCABULARY_TITLE = "词表 vocabulary"
 
 
 def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
@@ -67,7 +60,7 @@ def fields_reference(absolute: Callable[[str], str]) -> PageSpec:
         parts = [{"name": name, "rows": field_rows(schema)}]
         for def_name, sub in sorted(schema.get("$defs", {}).items()):
             parts.append({"name": def_name, "rows": field_rows(sub)})
-        tables.append({"kind": name, "title": KIND_TITLES[name], "parts": parts,
+        tables.append({"kind": name, "title": KINDS[name].title if name in KINDS else VOCABULARY_TITLE, "parts": parts,
                        "schema": f"schemas/{name}.schema.json"})
     crumbs = [home_crumb(), Link("字段参考", urls.FIELDS_REFERENCE)]
     return PageSpec(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from museum.pages import jsonld, urls
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
+from museum.records.models import KINDS
 from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
 from museum.pages.records import Overflow, RecordPages
 from museum.pages.views import Card, Link, Section
@@ -78,7 +79,7 @@ class Listings:
         facets = [self.facet_links(f) for f in ("industry", "era", "province")]
         intro = "全国工业博物馆的藏品：可按行业、时期、地区和收藏单位浏览。"
         yield from self._listing(urls.COLLECTION, "藏品", cards, crumbs, intro, facets)
-        for facet in FACET_NAMES:
+        for facet in KINDS["artifact"].facets:
             index_url = urls.facet_index(facet)
             section = self.facet_links(facet)
             yield PageSpec(

@@ -18,7 +18,7 @@ from museum.pages import jsonld, urls
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.pages.geo import APPROXIMATE_TEXT, SOURCES, MapPoint, Placer
-from museum.records.models import Route
+from museum.records.models import KINDS, Route
 from museum.pages.spec import SITE_NAME, PageSpec, home_crumb
 from museum.pages.views import Link
 
@@ -26,7 +26,8 @@ POINTS = f"{urls.MAP}points.json"
 OUTLINES = "assets/map/china-provinces.geo.json"
 LIST_INLINE_MAX = 300  # more points than this: the list moves to one page per province (~250 B a line)
 LIST_PAGE_SIZE = 300  # points on one page of a province's list
-KIND_LABELS = {"museum": "博物馆", "heritage": "工业遗产"}
+# The kinds placed on the map, with their labels (records/kinds.py).
+KIND_LABELS = {name: kind.zh for name, kind in KINDS.items() if kind.on_map}
 TITLE = "工业遗产与博物馆地图"
 
 

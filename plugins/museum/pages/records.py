@@ -9,12 +9,11 @@ from museum.pages import jsonld, urls
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
-from museum.records.models import Artifact, Exhibition, Heritage, Museum, Record, Route
+from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
 from museum.search.pagefind import cjk_tokens
 from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from museum.pages.views import Card, Fact, Link, Section
 
-KIND_LABELS = {"museum": "博物馆", "artifact": "藏品", "exhibition": "展览", "heritage": "工业遗产", "route": "线路"}
 # Every list on a record page shows at most this many records, then links to a listing of all of them
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
 # no page grows with the records that point at it.
@@ -90,20 +89,20 @@ class RecordPages:
         image = self.og_image(record)
         return self.absolute(image) if image else None
 
-    def _spec(self, record: Record, template: str, description: str, crumbs: list[Link], data: dict,
+    def _spec(self, record: Record, description: str, crumbs: list[Link], data: dict,
               context: dict, filters: dict[str, list[Text]] | None = None, museum: Text | None = None,
               og_type: str = "article") -> PageSpec:
         url = urls.record(record.key)
         crumbs = [*crumbs, Link(record.label, url)]
         context.setdefault("facts", []).append(Fact("记录编号", record.id or ""))
-        meta = {"title": record.label.zh, "kind": KIND_LABELS[record.kind]}
+        meta = {"title": record.label.zh, "kind": KINDS[record.kind].zh}
         figure = self.pictures.first(record)
         if figure:
             meta["image"] = self.base_path + figure.picture.url(figure.picture.thumb)
             meta["image_alt"] = figure.alt.zh
         if museum:
             meta["museum"] = museum.zh
-        search_filters = {"类别": [KIND_LABELS[record.kind]]}
+        search_filters = {"类别": [KINDS[record.kind].zh]}
         for name, values in (filters or {}).items():
             search_filters[name] = [v.zh for v in values]
         # The bigram index covers what people search by (names, makers, places, tags, facets) and the
@@ -121,7 +120,7 @@ class RecordPages:
             search_tokens=" ".join(cjk_tokens(*texts)),
             search_meta=meta,
             url=url,
-            template=template,
+            template=KINDS[record.kind].template,
             title=record.label.zh,
             description=plain(description) or record.label.zh,
             context={"record": record, "permalink": self.absolute(url), **context},
@@ -165,7 +164,7 @@ class RecordPages:
         data = jsonld.artifact(a, permalink, museum.name, self.absolute(urls.record(museum.key)),
                                self._abs_image(a), self.vocab("eras", era))
         crumbs = [home_crumb(), Link("藏品", urls.COLLECTION), Link(industry, urls.facet("industry", a.industry))]
-        return self._spec(a, "artifact.html", a.description.zh, crumbs, data, {
+        return self._spec(a, a.description.zh, crumbs, data, {
             "figures": self.pictures.figures(a),
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
@@ -209,7 +208,7 @@ class RecordPages:
         ]
         data = jsonld.museum(m, self.absolute(urls.record(m.key)), province, self._abs_image(m))
         crumbs = [home_crumb(), Link("博物馆名录", urls.DIRECTORY), Link(province, f"{urls.DIRECTORY}province/{m.province}/")]
-        return self._spec(m, "museum.html", text_of(m.description) or m.name.zh, crumbs, data, {
+        return self._spec(m, text_of(m.description) or m.name.zh, crumbs, data, {
             "figures": self.pictures.figures(m),
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
@@ -247,7 +246,7 @@ class RecordPages:
                                  (host.name, self.absolute(urls.record(host.key))) if host else None,
                                  self._abs_image(e))
         crumbs = [home_crumb(), Link("展览", urls.EXHIBITIONS)]
-        return self._spec(e, "exhibition.html", e.summary.zh, crumbs, data, {
+        return self._spec(e, e.summary.zh, crumbs, data, {
             "cover": cover,
             "facts": facts,
             "chapters": sections,
@@ -293,7 +292,7 @@ class RecordPages:
         ]
         data = jsonld.heritage(h, self.absolute(urls.record(h.key)), self._abs_image(h))
         crumbs = [home_crumb(), Link("工业遗产名录", urls.HERITAGE_LIST)]
-        return self._spec(h, "heritage.html", text_of(h.description) or "、".join(i.zh for i in h.core_items),
+        return self._spec(h, text_of(h.description) or "、".join(i.zh for i in h.core_items),
                           crumbs, data, {
                               "figures": self.pictures.figures(h),
                               "facts": facts,
@@ -317,7 +316,7 @@ class RecordPages:
         data = jsonld.route(r, self.absolute(urls.record(r.key)),
                             [(s["card"].title, self.absolute(s["card"].url)) for s in stops])
         crumbs = [home_crumb(), Link("线路", urls.ROUTES)]
-        return self._spec(r, "route.html", text_of(r.description) or r.title.zh, crumbs, data, {
+        return self._spec(r, text_of(r.description) or r.title.zh, crumbs, data, {
             "facts": facts,
             "stops": stops,
             "kicker": "工业旅游与研学线路",

@@ -9,14 +9,7 @@ from __future__ import annotations
 import posixpath
 
 from museum.records.fields import Ref
-
-KIND_PATH = {
-    "museum": "museums",
-    "artifact": "artifacts",
-    "exhibition": "exhibitions",
-    "heritage": "heritage",
-    "route": "routes",
-}
+from museum.records.models import KINDS
 
 HOME = ""
 COLLECTION = "collection/"
@@ -28,12 +21,10 @@ FIELDS_REFERENCE = "contributing/fields/"
 MEDIA = "media/"
 MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points.json"
 
-# Listing facets: the artifacts by one vocabulary (or by museum).
-FACETS = ("industry", "province", "era", "museum")
 
 
 def record(ref: Ref) -> str:
-    return f"{KIND_PATH[ref.kind]}/{ref.id}/"
+    return f"{KINDS[ref.kind].path}/{ref.id}/"
 
 
 def facet(name: str, value: str) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
+
+from museum.records import kinds
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
@@ -253,14 +255,18 @@ class Ref:
 class RefTo:
     """``Annotated[Ref, RefTo("museum")]``: a bare id means that kind; ``kind/id`` names another.
 
-    ``allowed`` limits the kinds a field may name (route stops: heritage and museums only).
+    ``allowed`` limits the kinds a field may name (route stops: heritage and museums only);
+    ``any_kind`` lets it name every kind in the registry (records/kinds.py), read when a value is
+    checked, since the models that declare the kinds are built with these fields.
     """
 
-    KINDS: ClassVar[tuple[str, ...]] = ("museum", "artifact", "exhibition", "heritage", "route")
-
-    def __init__(self, default: str | None, allowed: tuple[str, ...] | None = None):
+    def __init__(self, default: str | None, allowed: tuple[str, ...] | None = None, *, any_kind: bool = False):
         self.default = default
-        self.allowed = allowed or ((default,) if default else self.KINDS)
+        self._allowed = allowed or (None if any_kind or not default else (default,))
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return self._allowed or kinds.names()
 
     def validate(self, value: Any) -> Ref:
         if isinstance(value, Ref):

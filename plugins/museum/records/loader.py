@@ -107,7 +107,7 @@ def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
 
 
 def _load_kind(kind: str, folder: Path, loaded: Loaded) -> None:
-    model = KINDS[kind][1]
+    model = KINDS[kind].model
     for path in _yaml_files(folder, loaded):
         record = load_record(model, path, loaded.root, loaded.problems)
         if record is not None:

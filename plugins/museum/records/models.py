@@ -11,7 +11,9 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, PrivateAttr, field_validator
 
+from museum.records import kinds
 from museum.records.fields import Date, Id, Ref, RefTo, Text
+from museum.records.kinds import Kind, declare
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
 
@@ -78,9 +80,9 @@ class Record(Strict):
         return getattr(self, "name", None) or getattr(self, "title")
 
 
+@declare(Kind("museum", "museums", "博物馆", "museum", "museums", "博物馆", "A museum", "museum.html",
+              vocab={"type": "museum-types", "industries": "industries", "province": "provinces"}, on_map=True))
 class Museum(Record):
-    kind: ClassVar[str] = "museum"
-
     name: Text
     type: Id = Field(description="museum-types 词表 / museum-types vocabulary id")
     industries: list[Id] = Field(min_length=1, description="industries 词表 / industries vocabulary ids")
@@ -98,9 +100,9 @@ class Museum(Record):
     images: list[Image] = Field(default_factory=list)
 
 
+@declare(Kind("artifact", "artifacts", "藏品", "artifact", "artifacts", "藏品", "A collection object", "artifact.html",
+              vocab={"industry": "industries", "era": "eras"}, facets=("industry", "province", "era", "museum")))
 class Artifact(Record):
-    kind: ClassVar[str] = "artifact"
-
     title: Text
     museum: Annotated[Ref, RefTo("museum")]
     industry: Id = Field(description="industries 词表 / industries vocabulary id")
@@ -116,7 +118,7 @@ class Artifact(Record):
     provenance: Text | None = None
     images: list[Image] = Field(default_factory=list)
     heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
-    related: list[Annotated[Ref, RefTo("artifact", RefTo.KINDS)]] = Field(default_factory=list)
+    related: list[Annotated[Ref, RefTo("artifact", any_kind=True)]] = Field(default_factory=list)
     tags: list[NonEmptyStr] = Field(default_factory=list)
     rights: Text | None = None
 
@@ -133,9 +135,9 @@ class DateSpan(Strict):
     end: Date | None = None
 
 
+@declare(Kind("exhibition", "exhibitions", "展览", "exhibition", "exhibitions", "展览", "An exhibition",
+              "exhibition.html", vocab={"audience": "audiences"}))
 class Exhibition(Record):
-    kind: ClassVar[str] = "exhibition"
-
     title: Text
     summary: Text
     sections: list[Section] = Field(min_length=1)
@@ -147,12 +149,13 @@ class Exhibition(Record):
     learning_objectives: list[Text] = Field(default_factory=list)
     activities: list[Text] = Field(default_factory=list)
     cover: Image | None = None
-    related: list[Annotated[Ref, RefTo("exhibition", RefTo.KINDS)]] = Field(default_factory=list)
+    related: list[Annotated[Ref, RefTo("exhibition", any_kind=True)]] = Field(default_factory=list)
 
 
+@declare(Kind("heritage", "heritage", "工业遗产", "heritage site", "heritage sites", "工业遗产",
+              "A listed industrial heritage site", "heritage.html",
+              vocab={"level": "heritage-levels", "province": "provinces", "industry": "industries"}, on_map=True))
 class Heritage(Record):
-    kind: ClassVar[str] = "heritage"
-
     name: Text
     level: Id = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
     province: Province
@@ -179,9 +182,9 @@ class Stop(Strict):
     duration: Text | None = None
 
 
+@declare(Kind("route", "routes", "线路", "route", "routes", "工业旅游线路", "An industrial tourism or study route",
+              "route.html", vocab={"audience": "audiences"}))
 class Route(Record):
-    kind: ClassVar[str] = "route"
-
     title: Text
     stops: list[Stop] = Field(min_length=2, json_schema_extra=_stops_schema)
     theme: Text | None = None
@@ -213,22 +216,9 @@ class Vocabulary(Strict):
     entries: list[VocabEntry] = Field(min_length=1)
 
 
-# The kinds, in the order the catalogue is built and shown. The folder names are fixed by RECORDS.md.
-KINDS: dict[str, tuple[str, type[Record]]] = {
-    "museum": ("museums", Museum),
-    "artifact": ("artifacts", Artifact),
-    "exhibition": ("exhibitions", Exhibition),
-    "heritage": ("heritage", Heritage),
-    "route": ("routes", Route),
-}
-FOLDER_KIND = {folder: kind for kind, (folder, _) in KINDS.items()}
-
+# The kinds (records/kinds.py), filled by the declarations above, in the order the catalogue is built.
+KINDS = kinds.KINDS
+FOLDER_KIND = {k.folder: name for name, k in KINDS.items()}
 # Which vocabulary each vocabulary field takes, by kind and field name.
-VOCAB_FIELDS: dict[str, dict[str, str]] = {
-    "museum": {"type": "museum-types", "industries": "industries", "province": "provinces"},
-    "artifact": {"industry": "industries", "era": "eras"},
-    "exhibition": {"audience": "audiences"},
-    "heritage": {"level": "heritage-levels", "province": "provinces", "industry": "industries"},
-    "route": {"audience": "audiences"},
-}
+VOCAB_FIELDS: dict[str, dict[str, str]] = {name: k.vocab for name, k in KINDS.items()}
 VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels")

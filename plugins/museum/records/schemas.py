@@ -25,7 +25,7 @@ def schema_for(name: str, model: type[BaseModel]) -> dict:
 
 
 def all_schemas() -> dict[str, dict]:
-    schemas = {kind: schema_for(kind, model) for kind, (_, model) in KINDS.items()}
+    schemas = {name: schema_for(name, kind.model) for name, kind in KINDS.items()}
     schemas["vocabulary"] = schema_for("vocabulary", Vocabulary)
     return schemas
 
