@@ -15,8 +15,8 @@ import json
 import math
 import os
 import shutil
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager as ContextManager, nullcontext
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,41 +247,25 @@ def missing(pictures: list[Picture], cache: Path) -> list[Job]:
 
 
 def produce(pictures: list[Picture], cache: Path, *, workers: int | None = None,
-            progress: Callable[[int, int], None] | None = None) -> int:
-    """Make every missing derivative in the cache; return how many files were made."""
+            progress: Callable[[int], ContextManager[Callable[[int], None]]] | None = None) -> int:
+    """Make every missing derivative in the cache; return how many files were made.
+
+    ``progress(total)``, when given, opens a progress report whose ``advance(1)`` follows each picture."""
     jobs = missing(pictures, cache)
     if not jobs:
         return 0
     workers = max(1, workers or os.cpu_count() or 1)
-    made = 0
-    if workers == 1 or len(jobs) == 1:
-        results = map(_produce_one, jobs)
-        for i, count in enumerate(results, 1):
-            made += count
-            if progress:
-                progress(i, len(jobs))
-        return made
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, count in enumerate(pool.map(_produce_one, jobs, chunksize=2), 1):
-            made += count
-            if progress:
-                progress(i, len(jobs))
-    return made
+    with progress(len(jobs)) if progress else nullcontext(lambda n: None) as advance:
+        if workers == 1 or len(jobs) == 1:
+            return sum(_counted(map(_produce_one, jobs), advance))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return sum(_counted(pool.map(_produce_one, jobs, chunksize=2), advance))
 
 
-def progress_bar(stream=sys.stderr, minimum: int = 20) -> Callable[[int, int], None]:
-    """A one-line progress bar for long runs (at least ``minimum`` pictures), on a terminal or not."""
-
-    def show(done: int, total: int) -> None:
-        if total < minimum:
-            return
-        width = 30
-        filled = width * done // total
-        end = "\n" if done == total else ""
-        stream.write(f"\r图片 / images [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
-        stream.flush()
-
-    return show
+def _counted(results: Iterable[int], advance: Callable[[int], None]) -> Iterator[int]:
+    for count in results:
+        advance(1)
+        yield count
 
 
 def publish(pictures: list[Picture], cache: Path, site: Path, site_url: str = "/") -> None:

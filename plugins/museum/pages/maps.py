@@ -190,10 +190,3 @@ class MapPages:
                 "label": f"线路地图：{route.title.zh}（{len(line)} 站，按顺序连线）",
                 "stops": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                 "approximate": sum(len(p["stops"]) for p in places if p["approximate"])}
-
-    def add_route_maps(self, pages: list[PageSpec]) -> None:
-        """Give each route page the data of its small map (the page's stop list stays the content)."""
-        for spec in pages:
-            record = spec.context.get("record")
-            if spec.template == "route.html" and isinstance(record, Route):
-                spec.context["route_map"] = self.route_map(record)

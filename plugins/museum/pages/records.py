@@ -36,8 +36,10 @@ class Overflow:
 
 
 class RecordPages:
-    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str], base_path: str = "/"):
+    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str], base_path: str = "/",
+                 route_map: Callable[[Route], dict] | None = None):
         self.cat = cat
+        self.route_map = route_map  # the small map of a route's stops (maps.MapPages.route_map)
         self.pictures = pictures
         self.absolute = absolute
         self.base_path = base_path  # the site's path on its host, for search results' thumbnails
@@ -316,11 +318,10 @@ class RecordPages:
         data = jsonld.route(r, self.absolute(urls.record(r.key)),
                             [(s["card"].title, self.absolute(s["card"].url)) for s in stops])
         crumbs = [home_crumb(), Link("线路", urls.ROUTES)]
-        return self._spec(r, text_of(r.description) or r.title.zh, crumbs, data, {
-            "facts": facts,
-            "stops": stops,
-            "kicker": "工业旅游与研学线路",
-        })
+        context = {"facts": facts, "stops": stops, "kicker": "工业旅游与研学线路"}
+        if self.route_map is not None:
+            context["route_map"] = self.route_map(r)
+        return self._spec(r, text_of(r.description) or r.title.zh, crumbs, data, context)
 
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)

@@ -165,6 +165,9 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
         _mark(staging)  # MkDocs keeps hidden files when it cleans; a killed build's staging is ours to remove
         try:
             config = load_config(config_file=str(config_file), site_dir=str(staging))
+            museum = config.plugins.get("museum")
+            if museum is not None and is_marked(site):
+                museum.previous_site = site  # unchanged pages are linked from it, not written again
             build(config)
         except MkDocsException as exc:  # PluginError and ConfigurationError among them
             shutil.rmtree(staging, ignore_errors=True)

@@ -13,7 +13,9 @@ import html
 import json
 import logging
 import os
+import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,28 +26,39 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from museum.output import csp
+from mkdocs.utils import get_build_date
+
 from museum.catalogue.check import check_collection
-from museum.media.pictures import SourceHashes, produce, progress_bar, publish
-from museum.pages.spec import PageSpec, Site
+from museum.media.pictures import SourceHashes, produce, publish
+from museum.output import csp, shell
+from museum.output.pages import PageWriter, write_pages
+from museum.output.progress import progress_bar
 from museum.output.redirects import write_redirects
+from museum.output.shell import Shell
+from museum.output.sitemap import write_sitemap
+from museum.pages import urls
+from museum.pages.plan import SitePlan
+from museum.pages.spec import PageSpec
 from museum.render.html import Renderer
 from museum.search.pagefind import SearchIndexError, index_site, start_indexing
-from museum.pages.plan import plan_site
 
 log = logging.getLogger("mkdocs.plugins.museum")
 GENERATED_BY = "museum"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SHELL_FOLDER = "museum-shell"  # the shells' pages, removed once the core has used them
+MAX_DEPTH = 8  # folder depth of the deepest generated page (a record's paginated list is 4)
 
 
 class MuseumConfig(Config):
     collections = c.Type(str, default="collections")
     image_cache = c.Type(str, default=".cache/images")
     image_workers = c.Type(int, default=0)  # 0: one per core
+    workers = c.Type(int, default=0)  # processes writing pages; 0: one per core
 
 
 class MuseumPlugin(BasePlugin[MuseumConfig]):
     supports_multiple_instances = False
+    previous_site: Path | None = None  # build.py build: the site being replaced (its unchanged pages are reused)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -64,6 +77,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.stats: dict[str, float] = {"render": 0.0}
         self.started = time.perf_counter()
         self.blocked_scripts: list[str] = []  # pages with an inline script, which the CSP blocks
+        self.host_pages: list[str] = []  # URLs of the pages MkDocs wrote, for the sitemap
 
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -77,19 +91,31 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                               f"{shown}{more}")
         t = time.perf_counter()
         self.hashes = SourceHashes(self.cache)
-        self.site: Site = plan_site(cat, self.site_url, self.hashes)
+        self.plan = SitePlan(cat, self.site_url, self.hashes)
+        others = self.plan.other_pages()
+        self.plan.plan_pictures()
         self.stats["pages"] = time.perf_counter() - t
         self.renderer = Renderer(self.site_url)
-        self.shell: dict[str, str] = {}  # rendered tabs and sidebars, by folder depth
+        # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
+        # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
+        in_nav = set(_nav_files(config.nav or []))
         self.specs: dict[str, PageSpec] = {}
-        for spec in self.site.pages:
-            if files.get_file_from_path(spec.src_uri) is not None:
-                raise PluginError(f"docs/{spec.src_uri} 与生成的页面冲突 / collides with a generated page")
-            file = File.generated(config, spec.src_uri, content=_front_matter(spec))
+        self.core_others = []
+        for spec in others:
+            if spec.src_uri in in_nav:
+                self.specs[spec.src_uri] = spec
+            else:
+                self.core_others.append(spec)
+        self.shell_uris = {urls.src_uri(_shell_url(n)): n for n in range(1, MAX_DEPTH + 1)}
+        self.shells: dict[int, Shell] = {}
+        for uri, spec in [*self.specs.items(), *((u, None) for u in self.shell_uris)]:
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} 与生成的页面冲突 / collides with a generated page")
+            file = File.generated(config, uri, content=_front_matter(spec))
             file.generated_by = GENERATED_BY
             files.append(file)
-            self.specs[spec.src_uri] = spec
-        for path, content in self.site.files.items():  # data files the core made, e.g. map/points.json
+        self.generated = {spec.url for spec in others} | {""}
+        for path, content in self.plan.files().items():  # data files the core made, e.g. map/points.json
             file = File.generated(config, path, content=content)
             file.generated_by = GENERATED_BY
             files.append(file)
@@ -97,16 +123,18 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         serving = getattr(self, "serving", False)  # theme/main.html: the policy, first in every <head>
-        env.globals["museum_csp"] = lambda url: csp.for_page(url, preview=serving)
+        shells = {_shell_url(n) for n in range(1, MAX_DEPTH + 1)}
+        env.globals["museum_csp"] = lambda url: shell.CSP if url in shells else csp.for_page(url, preview=serving)
         return env
 
+    def _ours(self, page: Page) -> bool:
+        return page.file.src_uri in self.specs or page.file.src_uri in self.shell_uris
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return "" if page.file.src_uri in self.specs else markdown
+        return "" if self._ours(page) else markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # MkDocs converts every page before it renders any, and would hold all their HTML at once;
-        # the body is rendered just in time instead (on_page_context) and dropped once written.
-        return "" if page.file.src_uri in self.specs else html
+        return "" if self._ours(page) else html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         spec = self.specs.get(page.file.src_uri)
@@ -115,31 +143,49 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             page.content = str(self.renderer.body(spec))
             self.stats["render"] += time.perf_counter() - t
             context["museum_head"] = self.renderer.head(spec)
-            spec.context, spec.jsonld = {}, []  # rendered: its data is no longer needed
-            if page.parent is None and not page.is_homepage and page not in nav.pages:
-                # Not in the nav: its tabs and sidebar depend only on its depth (see theme/main.html).
-                context["museum_shell_key"] = str(spec.url.count("/"))
-                context["museum_shell"] = self.shell
+        elif page.file.src_uri in self.shell_uris:
+            page.content = shell.BODY
+            page.canonical_url = shell.CANONICAL
+            context["museum_head"] = shell.HEAD
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.specs:
-            page.content = None  # written: let it go (see on_page_content)
-        elif csp.inline_scripts(output):  # a <script> in a hand-written Markdown page (the core's pages have none)
-            self.blocked_scripts.append(page.file.src_uri)
+        depth = self.shell_uris.get(page.file.src_uri)
+        if depth is not None:
+            self.shells[depth] = Shell.parse(output)
+            return output
+        self.host_pages.append(page.url)
+        if page.file.src_uri not in self.specs and csp.inline_scripts(output):
+            self.blocked_scripts.append(page.file.src_uri)  # a <script> in hand-written Markdown
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())
+        site = Path(config.site_dir)
+        for uri in self.shell_uris:  # the shells were written as pages: they are not part of the site
+            shutil.rmtree(site / Path(uri).parts[0], ignore_errors=True)
         t = time.perf_counter()
-        pictures = list(self.site.pictures.values())
-        made = produce(pictures, self.cache, workers=self.config.image_workers or None, progress=progress_bar())
+        writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=getattr(self, "serving", False),
+                            previous=self.previous_site)
+        total = sum(len(t) for t in self.plan.cat.records.values()) + len(self.core_others)
+        with progress_bar("页面 / pages", total) as advance:
+            written = write_pages(self.plan, self.core_others, writer, workers=self.config.workers or None,
+                                  progress=advance)
+        self.stats["render"] += time.perf_counter() - t
+        self.pages = written.pages + len(self.specs)
+        write_sitemap(site, self.site_url, [*self.host_pages, *(p.removesuffix("index.html") for p, _ in written.entries)],
+                      get_build_date())
+        t = time.perf_counter()
+        pictures = list(self.plan.planned_pictures.values())
+        made = produce(pictures, self.cache, workers=self.config.image_workers or None,
+                       progress=lambda total: progress_bar("图片 / images", total))
         self.hashes.save()
-        publish(pictures, self.cache, Path(config.site_dir), self.site_url)
+        publish(pictures, self.cache, site, self.site_url)
         self.stats["images"] = time.perf_counter() - t
         t = time.perf_counter()
-        write_redirects(self.site.redirects, Path(config.site_dir), self.site_url)
-        csp.add_to_files(Path(config.site_dir) / old / "index.html" for old in self.site.redirects)
+        redirects = self.plan.redirects()
+        write_redirects(redirects, site, self.site_url)
+        csp.add_to_files(site / old / "index.html" for old in redirects)
         self.stats["exports"] = time.perf_counter() - t
         t = time.perf_counter()
         if os.environ.get("MUSEUM_SEARCH") == "off":
@@ -148,22 +194,22 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             # A curator's edit must show at once; the search index follows a few seconds later.
             if self.indexer is not None and self.indexer.poll() is None:
                 self.indexer.terminate()
-            self.indexer = start_indexing(Path(config.site_dir))
+            self.indexer = start_indexing(site)
         else:
             try:
-                index_site(Path(config.site_dir))
+                index_site(site)
             except SearchIndexError as error:
                 raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
         self.stats["search"] = time.perf_counter() - t
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / "build-stats.json").write_text(json.dumps(
-            {"pages": len(self.specs), "pictures": len(pictures), "made": made,
+            {"pages": self.pages, "reused": written.reused, "pictures": len(pictures), "made": made,
              "seconds": {k: round(v, 3) for k, v in self.stats.items()}}), encoding="utf-8")
         if self.blocked_scripts:
             log.warning("museum: %d page(s) have inline scripts, which the Content-Security-Policy blocks "
                         "(serve them as files): %s", len(self.blocked_scripts), ", ".join(self.blocked_scripts[:10]))
-        log.info("museum: %d pages, %d pictures (%d made), %d redirects",
-                 len(self.specs), len(pictures), made, len(self.site.redirects))
+        log.info("museum: %d pages (%d unchanged), %d pictures (%d made), %d redirects",
+                 self.pages, written.reused, len(pictures), made, len(redirects))
 
     def on_shutdown(self) -> None:
         if getattr(self, "indexer", None) is not None and self.indexer.poll() is None:
@@ -174,7 +220,26 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return server
 
 
-def _front_matter(spec: PageSpec) -> str:
+def _nav_files(items) -> Iterator[str]:
+    """The Markdown files the configured navigation names (mkdocs.yml: nav)."""
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_files(value)
+        elif isinstance(value, str):
+            yield value
+
+
+def _shell_url(depth: int) -> str:
+    """Where the shell of pages ``depth`` folders deep is rendered (and removed after the build)."""
+    return f"{SHELL_FOLDER}-{depth}/" + "x/" * (depth - 1)
+
+
+def _front_matter(spec: PageSpec | None) -> str:
+    if spec is None:  # a shell: the core fills in each page's own title and description
+        return "---\n" + f"title: {shell.TITLE}\ndescription: {shell.DESCRIPTION}\n" \
+               'hide: ["navigation", "toc"]\n---\n'
+
     # JSON strings are valid YAML scalars, so titles with colons or quotes need no other escaping.
     # MkDocs renders themes without autoescaping, and Material writes page.meta.title and
     # page.meta.description into <title>, <meta content="…"> and the header as they are: a curator's

@@ -1,0 +1,45 @@
+"""sitemap.xml for every page: the host's hand-written pages and the core's generated ones.
+
+The protocol (sitemaps.org) allows 50,000 URLs per file; past that, ``sitemap.xml`` becomes a
+sitemap index of numbered files, so no file grows with the collection beyond that. Written in URL
+order, gzip copies without a time stamp: the same site gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+PER_FILE = 50_000
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _write(path: Path, text: str) -> None:
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    with path.with_name(path.name + ".gz").open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(data)
+
+
+def _urlset(urls: list[str], lastmod: str) -> str:
+    rows = "".join(f"  <url><loc>{escape(u)}</loc><lastmod>{lastmod}</lastmod></url>\n" for u in urls)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n{rows}</urlset>\n'
+
+
+def write_sitemap(site: Path, site_url: str, pages: Iterable[str], lastmod: str) -> int:
+    """``pages``: site-relative page URLs ("" is home). Returns the number of sitemap files."""
+    base = site_url.rstrip("/") + "/"
+    urls = sorted({base + url for url in pages})
+    if len(urls) <= PER_FILE:
+        _write(site / "sitemap.xml", _urlset(urls, lastmod))
+        return 1
+    parts = [urls[i : i + PER_FILE] for i in range(0, len(urls), PER_FILE)]
+    for n, part in enumerate(parts, 1):
+        _write(site / f"sitemap-{n}.xml", _urlset(part, lastmod))
+    rows = "".join(f"  <sitemap><loc>{escape(base)}sitemap-{n}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n"
+                   for n in range(1, len(parts) + 1))
+    _write(site / "sitemap.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">\n{rows}'
+                                 "</sitemapindex>\n")
+    return len(parts)
