@@ -104,7 +104,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except UnsafeSiteDir as error:
         print(f"{error.zh}\n{error.en}", file=sys.stderr)
         return 1
-    _, problems = check_collection(args.collections, ROOT)
+    cat, problems = check_collection(args.collections, ROOT)
     if problems:
         _print_problems(problems, "text")
         print("记录有问题，未构建网站；原有 site/ 保持不变 / not built: the records have problems; "
@@ -115,7 +115,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.no_search:
         os.environ["MUSEUM_SEARCH"] = "off"
     try:
-        build_site(ROOT / "mkdocs.yml", args.site_dir, args.collections)
+        build_site(ROOT / "mkdocs.yml", args.site_dir, args.collections, checked=cat)
     except UnsafeSiteDir as error:
         print(f"{error.zh}\n{error.en}", file=sys.stderr)
         return 1

@@ -148,7 +148,8 @@ def checked_site_dir(config_file: Path, site_dir: Path, collections: Path | None
     return guard_site_dir(site_dir, holders=holders, sources=sources)
 
 
-def build_site(config_file: Path, site_dir: Path, collections: Path | None = None) -> None:
+def build_site(config_file: Path, site_dir: Path, collections: Path | None = None, checked=None) -> None:
+    """``checked``: the catalogue of ``collections``, when the caller has just checked it (not again)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -166,8 +167,10 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
         try:
             config = load_config(config_file=str(config_file), site_dir=str(staging))
             museum = config.plugins.get("museum")
-            if museum is not None and is_marked(site):
-                museum.previous_site = site  # unchanged pages are linked from it, not written again
+            if museum is not None:
+                museum.checked = checked
+                if is_marked(site):
+                    museum.previous_site = site  # unchanged pages are linked from it, not written again
             build(config)
         except MkDocsException as exc:  # PluginError and ConfigurationError among them
             shutil.rmtree(staging, ignore_errors=True)

@@ -58,6 +58,7 @@ class MuseumConfig(Config):
 
 class MuseumPlugin(BasePlugin[MuseumConfig]):
     supports_multiple_instances = False
+    checked = None  # build.py build: the catalogue it has just checked
     previous_site: Path | None = None  # build.py build: the site being replaced (its unchanged pages are reused)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,7 +83,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         t = time.perf_counter()
-        cat, problems = check_collection(self.collections, self.root)
+        if self.checked is not None:  # build.py build has just checked the records: not twice
+            cat, problems, self.checked = self.checked, [], None
+        else:
+            cat, problems = check_collection(self.collections, self.root)
         self.stats["check"] = time.perf_counter() - t
         if problems:
             shown = "\n".join(str(p) for p in problems[:50])

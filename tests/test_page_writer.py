@@ -1,0 +1,142 @@
+"""The core's page writer (output/pages.py) and its shells, tested without MkDocs; then one real rebuild."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from museum.output import pages as writer_module
+from museum.output import shell, sitemap
+from museum.output.pages import MANIFEST, PageWriter, read_manifest, write_pages
+from museum.output.shell import Shell, ShellError
+from museum.pages.plan import SitePlan
+from museum.records.fields import Text
+from museum.render.html import Renderer
+
+SITE_URL = "https://museum.example/"
+SHELL = (f"<html><head><meta content=\"{shell.CSP}\"><title>{shell.TITLE} - 馆</title>"
+         f"<meta name=\"description\" content=\"{shell.DESCRIPTION}\"><link rel=\"canonical\" href=\"{shell.CANONICAL}\">"
+         f"{shell.HEAD}</head><body><header>{shell.TITLE}</header><article>{shell.BODY}</article></body></html>")
+
+
+@pytest.fixture
+def plan(mini_checked) -> SitePlan:
+    cat, problems = mini_checked
+    assert problems == []
+    plan = SitePlan(cat, SITE_URL)
+    plan.plan_pictures()
+    return plan
+
+
+def make_writer(site: Path, previous: Path | None = None) -> PageWriter:
+    shells = {n: Shell.parse(SHELL) for n in range(9)}
+    return PageWriter(Renderer(SITE_URL), shells, site, SITE_URL, previous=previous)
+
+
+def test_a_shell_that_lost_a_slot_is_refused():
+    with pytest.raises(ShellError, match="MUSEUMSLOTHEAD"):
+        Shell.parse(SHELL.replace(shell.HEAD, ""))
+
+
+def test_the_shell_gets_the_page_title_and_description_as_text_never_as_markup():
+    filled = Shell.parse(SHELL).fill(title="</title><script>x</script>", description='"><b>', canonical="u",
+                                     csp="c", head="<meta>", body="<h1>B</h1>")
+    assert "<script>" not in filled and filled.count("&lt;/title&gt;&lt;script&gt;") == 2
+    assert 'content="&#x27;' not in filled and "&quot;&gt;&lt;b&gt;" in filled
+    assert "<article><h1>B</h1></article>" in filled
+
+
+def test_every_record_page_is_written_into_its_shell_and_listed_in_the_manifest(plan, tmp_path):
+    site = tmp_path / "site"
+    done = write_pages(plan, [], make_writer(site), workers=1)
+    records = [r for table in plan.cat.records.values() for r in table.values()]
+    assert done.pages >= len(records) and done.reused == 0
+    artifact = next(r for r in records if r.kind == "artifact")
+    page = (site / "artifacts" / artifact.id / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}artifacts/{artifact.id}/">' in page
+    assert f"<title>{artifact.title.zh} - 馆</title>" in page
+    assert "MUSEUMSLOT" not in page and 'property="og:title"' in page
+    assert set(read_manifest(site)) == {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def test_two_workers_write_the_same_bytes_as_one(plan, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    write_pages(plan, plan.other_pages(), make_writer(one), workers=1)
+    write_pages(plan, plan.other_pages(), make_writer(two), workers=2)
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+def test_a_rebuild_links_the_unchanged_pages_and_writes_only_the_changed_one(plan, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_pages(plan, [], make_writer(old), workers=1)
+    artifact = next(iter(plan.cat.artifacts.values()))
+    artifact = plan.cat.records["artifact"][artifact.id] = artifact.model_copy(
+        update={"title": Text((("zh", artifact.title.zh + "（修订）"), *artifact.title.values[1:]))})
+    done = write_pages(plan, [], make_writer(new, previous=old), workers=1)
+    changed = f"artifacts/{artifact.id}/index.html"
+    assert done.reused == done.pages - 1 - _listing_pages_showing(new, artifact.title.zh)
+    assert (new / changed).stat().st_ino != (old / changed).stat().st_ino
+    same = next(p for p in read_manifest(new) if p != changed and read_manifest(old)[p] == read_manifest(new)[p])
+    assert (new / same).stat().st_ino == (old / same).stat().st_ino  # the very same file, untouched
+
+
+def _listing_pages_showing(site: Path, title: str) -> int:
+    """Other pages the edit shows on (a related card, a museum's list): they change too."""
+    return sum(1 for p in site.rglob("index.html") if title in p.read_text(encoding="utf-8")) - 1
+
+
+def test_a_manifest_that_is_damaged_means_writing_everything(tmp_path):
+    (tmp_path / MANIFEST).write_bytes(b"\xff\xfe not text")
+    assert read_manifest(tmp_path) == {}
+    assert read_manifest(None) == {}
+
+
+def test_the_sitemap_lists_every_page_once_in_order_and_splits_past_the_protocol_limit(tmp_path, monkeypatch):
+    assert sitemap.write_sitemap(tmp_path, SITE_URL, ["b/", "", "a/", "a/"], "2026-12-02") == 1
+    text = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>([^<]+)</loc>", text) == [SITE_URL, f"{SITE_URL}a/", f"{SITE_URL}b/"]
+    assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
+    first_gz = (tmp_path / "sitemap.xml.gz").read_bytes()
+    sitemap.write_sitemap(tmp_path, SITE_URL, ["b/", "", "a/"], "2026-12-02")
+    assert (tmp_path / "sitemap.xml.gz").read_bytes() == first_gz  # no time stamp in the gzip
+
+    monkeypatch.setattr(sitemap, "PER_FILE", 2)
+    split = tmp_path / "split"
+    split.mkdir()
+    assert sitemap.write_sitemap(split, SITE_URL, ["a/", "b/", "c/", "d/", "e/"], "2026-12-02") == 3
+    index = (split / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index and re.findall(r"<loc>([^<]+)</loc>", index)[-1] == f"{SITE_URL}sitemap-3.xml"
+    assert re.findall(r"<loc>([^<]+)</loc>", (split / "sitemap-3.xml").read_text(encoding="utf-8")) == [f"{SITE_URL}e/"]
+
+
+def test_a_real_rebuild_leaves_unchanged_pages_untouched_on_disk(run_cli, mini_copy, tmp_path):
+    site = tmp_path / "site"
+    assert run_cli("--collections", str(mini_copy), "build", "--no-search", "--site-dir", str(site)).returncode == 0
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("index.html")}
+    record = mini_copy / "artifacts" / "ceshi-zhengqi-jiche.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "tags: [机车, 蒸汽]" in text
+    record.write_text(text.replace("tags: [机车, 蒸汽]", "tags: [机车, 蒸汽, 修订]"), encoding="utf-8")
+    result = run_cli("--collections", str(mini_copy), "build", "--no-search", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    after = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("index.html")}
+    assert after.keys() == before.keys()
+    kept = [p for p in after if after[p] == before[p]]
+    changed = f"artifacts/{record.stem}/index.html"
+    assert changed not in kept and len(kept) >= len(after) // 2, (len(kept), len(after))
+    assert "修订" in (site / changed).read_text(encoding="utf-8")
+    assert not list(site.glob("museum-shell-*")), "the shells are not part of the site"
+
+
+def test_the_tabs_of_a_listing_page_lead_to_their_sections(sample_site):
+    # The shells are rendered where no real page is, so a tab link depends only on the page's depth.
+    # (When tabs were reused by depth from the first page, heritage listings' 藏品 tab led to heritage/.)
+    page = (sample_site / "heritage" / "industry" / "salt" / "index.html").read_text(encoding="utf-8")
+    tabs = dict(re.findall(r'<a href="([^"]+)" class="md-tabs__link[^"]*">\s*([^<\s]+)', page))
+    assert {name: href for href, name in tabs.items()}["藏品"] == "../../../collection/"
