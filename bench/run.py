@@ -1,11 +1,12 @@
 """The benchmark suite: one table of what a build costs and what a visitor pays, by collection size.
 
-Usage: python bench/run.py [N ...] [--runs 3] [--images] [--no-browser] [--no-hugo]
+Usage: python bench/run.py [N ...] [--runs 3] [--no-search] [--no-browser] [--no-hugo]
 Default sizes: 1,000 and 10,000 artifacts (with N/20 museums, N/50 exhibitions and heritage sites).
 
-For each size: check time; cold build time (median of --runs), by stage from the plugin's
-.cache/images/build-stats.json; peak memory (GNU time); site size; artifact page size; the largest
-listing page; the bytes a visitor's browser fetches for a first search (headless Chromium). With
+For each size: check time; cold build time (median of --runs, each into an empty folder), by stage
+from the plugin's .cache/images/build-stats.json; peak memory (GNU time); a rebuild with nothing
+changed, and one after editing one record; site size; artifact page size; the largest listing page
+and the largest page of all; the bytes a visitor's browser fetches for a first search (headless Chromium). With
 Debian's `hugo` installed, the same N artifact pages are rendered by Hugo and indexed by the same
 Pagefind in the same run, and our build time is printed as a ratio of that pipeline's.
 """
@@ -122,14 +123,17 @@ def hugo_pipeline(coll: Path, work: Path) -> float | None:
     return time.perf_counter() - t
 
 
-def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path) -> dict:
+def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path, search: bool = True) -> dict:
     coll = generate(work / f"n{n}", n)
     site = work / f"n{n}" / "site"
-    row: dict = {"n": n}
+    row: dict = {"n": n, "search": search}
     row["check_s"], _ = timed([PY, "build.py", "--collections", str(coll), "check"])
+    build = [PY, "build.py", "--collections", str(coll), "build", "--site-dir", str(site),
+             *([] if search else ["--no-search"])]
     builds, peaks, stages = [], [], []
     for _ in range(runs):
-        seconds, peak = timed([PY, "build.py", "--collections", str(coll), "build", "--site-dir", str(site)])
+        shutil.rmtree(site, ignore_errors=True)  # cold: nothing to reuse
+        seconds, peak = timed(build)
         builds.append(seconds)
         peaks.append(peak)
         stages.append(json.loads(STATS.read_text(encoding="utf-8"))["seconds"])
@@ -137,13 +141,21 @@ def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path) -> dict
     row["builds"] = builds
     row["peak_mb"] = max(peaks) / 1024
     row["stages"] = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
+    # Again with nothing changed, then with one record edited: the pages that did not change are reused.
+    row["noop_s"], _ = timed(build)
+    edited = sorted((coll / "artifacts").glob("*.yaml"))[n // 2]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("description: ", "description: 修订。", 1),
+                      encoding="utf-8")
+    row["edit_s"], _ = timed(build)
+    row["edit_reused"] = json.loads(STATS.read_text(encoding="utf-8")).get("reused")
     row["site_mb"] = folder_size(site) / 1e6
     artifact_pages = sorted((site / "artifacts").glob("*/index.html"))[:200]
     row["artifact_kb"] = statistics.median(p.stat().st_size for p in artifact_pages) / 1024
     listings = [p for d in ("collection", "directory", "exhibitions", "heritage") for p in (site / d).rglob("index.html")
                 if d in ("collection", "directory") or p.parent.name.isdigit() or p.parent == site / d]
     row["largest_listing_kb"] = max(p.stat().st_size for p in [*listings, site / "index.html"]) / 1024
-    row["search_kb"] = (first_search_bytes(site, "机床") or 0) / 1024 if browser else None
+    row["largest_page_kb"] = max(p.stat().st_size for p in site.rglob("*.html")) / 1024
+    row["search_kb"] = (first_search_bytes(site, "机床") or 0) / 1024 if browser and search else None
     if hugo:
         peers = [hugo_pipeline(coll, work) for _ in range(runs)]
         row["hugo_s"] = statistics.median(peers) if peers[0] is not None else None
@@ -166,7 +178,8 @@ def machine() -> str:
 def table(rows: list[dict]) -> str:
     out = []
     header = ["artifacts", "check s", "build s", "load+check", "pages", "render", "mkdocs", "images", "exports",
-              "search", "peak MB", "site MB", "artifact KB", "max listing KB", "1st search KB", "hugo+pf s", "ratio"]
+              "search", "peak MB", "no-op s", "1 edit s", "site MB", "artifact KB", "max listing KB", "max page KB",
+              "1st search KB", "hugo+pf s", "ratio"]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
     for r in rows:
@@ -174,8 +187,9 @@ def table(rows: list[dict]) -> str:
         hugo = r.get("hugo_s")
         cells = [f"{r['n']:,}", f"{r['check_s']:.1f}", f"{r['build_s']:.1f}", f"{s['check']:.1f}", f"{s['pages']:.1f}",
                  f"{s['render']:.1f}", f"{s['mkdocs']:.1f}", f"{s['images']:.1f}", f"{s['exports']:.2f}",
-                 f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}",
-                 f"{r['largest_listing_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
+                 f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['noop_s']:.1f}", f"{r['edit_s']:.1f}",
+                 f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}", f"{r['largest_listing_kb']:.0f}",
+                 f"{r['largest_page_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
                  "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×"]
         out.append("| " + " | ".join(cells) + " |")
     out.append("\nbuild runs (s): " + "; ".join(f"{r['n']:,}: " + ", ".join(f"{b:.1f}" for b in r["builds"])
@@ -189,11 +203,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--no-search", action="store_true", help="build without the search index")
     ap.add_argument("--markdown", type=Path, help="also write the table into this Markdown page (docs/benchmarks.md)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="museum-bench-"))
     try:
-        rows = [bench_size(n, args.runs, not args.no_browser, not args.no_hugo, work) for n in args.sizes]
+        rows = [bench_size(n, args.runs, not args.no_browser, not args.no_hugo, work, not args.no_search)
+                for n in args.sizes]
     finally:
         shutil.rmtree(work, ignore_errors=True)
     heading = f"{time.strftime('%Y-%m-%d')}, {machine()}"
@@ -205,7 +221,8 @@ def main() -> None:
 
 def write_markdown(path: Path, heading: str, text: str, args) -> None:
     intro = path.read_text(encoding="utf-8").split("<!-- results -->")[0] if path.exists() else ""
-    command = "python bench/run.py " + " ".join(map(str, args.sizes)) + f" --runs {args.runs}"
+    command = "python bench/run.py " + " ".join(map(str, args.sizes)) + f" --runs {args.runs}" + \
+        (" --no-search" if args.no_search else "")
     path.write_text(f"{intro}<!-- results -->\n\n**{heading}** — `{command}`\n\n{text}\n", encoding="utf-8")
 
 
