@@ -71,3 +71,27 @@ def test_a_short_list_has_no_listing_of_its_own(tmp_path):
     pages = pages_of(crowd(tmp_path, LIST_LIMIT - 2))  # with the truck: LIST_LIMIT - 1 related objects
     assert not any(url.startswith(f"{TARGET}related/") for url in pages)
     assert "查看全部" not in pages[TARGET]
+
+
+def museums(tmp_path: Path, n: int) -> Path:
+    """The mini collection with ``n`` more museums, each holding one artifact."""
+    coll = tmp_path / f"m{n}" / "collections"
+    shutil.copytree(MINI, coll)
+    for i in range(n):
+        (coll / "museums" / f"many-{i}.yaml").write_text(
+            f"name: 测试博物馆 {i}\ntype: enterprise\nindustries: [railway]\nprovince: liaoning\ncity: 沈阳\n",
+            encoding="utf-8")
+        (coll / "artifacts" / f"many-{i}.yaml").write_text(
+            f"title: 测试藏品 {i}\nmuseum: many-{i}\nindustry: railway\ndate: 1956\ndescription: 测试。\n",
+            encoding="utf-8")
+    return coll
+
+
+def test_the_collection_by_museum_is_paginated_like_any_listing(tmp_path):
+    from museum.pages.spec import LINKS_PAGE_SIZE
+
+    small, large = pages_of(museums(tmp_path, LINKS_PAGE_SIZE + 5)), pages_of(museums(tmp_path, 3 * LINKS_PAGE_SIZE - 5))
+    index = "collection/museum/"
+    assert abs(len(large[index]) - len(small[index])) <= 200, (len(small[index]), len(large[index]))
+    assert f"{index}page/3/" in large and f"{index}page/4/" not in large
+    assert large[index].count('class="museum-links"') == 1 and 'rel="next"' in large[index]

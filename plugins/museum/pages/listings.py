@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from museum.pages import jsonld, urls
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.records.models import KINDS
-from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
+from museum.pages.spec import LINKS_PAGE_SIZE, SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
 from museum.pages.records import Overflow, RecordPages
 from museum.pages.views import Card, Link, Section
 
@@ -82,13 +83,16 @@ class Listings:
         for facet in KINDS["artifact"].facets:
             index_url = urls.facet_index(facet)
             section = self.facet_links(facet)
-            yield PageSpec(
-                url=index_url, template="links.html", title=f"藏品：按{FACET_NAMES[facet]}",
-                description=f"按{FACET_NAMES[facet]}浏览{SITE_NAME}的藏品。",
-                context={"heading": f"藏品：按{FACET_NAMES[facet]}", "groups": [section]},
-                breadcrumbs=[home_crumb(), Link("藏品", urls.COLLECTION),
-                             Link(f"按{FACET_NAMES[facet]}", index_url)],
-            )
+            title = f"藏品：按{FACET_NAMES[facet]}"  # one link per museum: paginated like the cards
+            for links, pager in paginate(section.links, index_url, LINKS_PAGE_SIZE):
+                page_title = title if pager.current == 1 else f"{title}（第 {pager.current} 页）"
+                yield PageSpec(
+                    url=urls.paged(index_url, pager.current), template="links.html", title=page_title,
+                    description=f"按{FACET_NAMES[facet]}浏览{SITE_NAME}的藏品。",
+                    context={"heading": page_title, "groups": [replace(section, links=links)], "pager": pager},
+                    breadcrumbs=[home_crumb(), Link("藏品", urls.COLLECTION),
+                                 Link(f"按{FACET_NAMES[facet]}", index_url)],
+                )
             for value, ids in self.by_facet[facet].items():
                 label = self.facet_label(facet, value)
                 yield from self._listing(
