@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,7 @@ def test_an_interrupt_while_the_old_site_is_deleted_still_leaves_the_new_site_an
         tmp_path, fake_mkdocs, monkeypatch):
     from museum.adapters.mkdocs import build as sitebuild
 
+    monkeypatch.setattr(sitebuild, "REMOVE_IN_BACKGROUND", False)  # deleted here, where Ctrl+C can reach it
     site = tmp_path / "site"
     sitebuild.build_site(ROOT / "mkdocs.yml", site)
     real_rmtree = shutil.rmtree
@@ -149,6 +151,20 @@ def test_an_interrupt_while_the_old_site_is_deleted_still_leaves_the_new_site_an
     monkeypatch.setattr(sitebuild.shutil, "rmtree", real_rmtree)
     sitebuild.build_site(ROOT / "mkdocs.yml", site)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old-")], "the next build did not clean up"
+
+
+def test_the_replaced_site_is_deleted_after_the_build_returns(tmp_path, fake_mkdocs):
+    from museum.adapters.mkdocs import build as sitebuild
+
+    site = tmp_path / "site"
+    sitebuild.build_site(ROOT / "mkdocs.yml", site)
+    (site / "old-page.html").write_text("旧", encoding="utf-8")
+    sitebuild.build_site(ROOT / "mkdocs.yml", site)
+    assert (site / "index.html").is_file() and not (site / "old-page.html").exists()
+    deadline = time.monotonic() + 30
+    while [p for p in tmp_path.iterdir() if p.name.startswith(".site.old-")] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.old-")], "the old site was left behind"
 
 
 @pytest.mark.parametrize("code, zh, en", [("ENOSPC", "磁盘已满", "the disk is full"),
