@@ -2,9 +2,11 @@
 
 The work is cut into tasks (shares of the records, and chunks of the other pages); worker processes
 forked after planning inherit the catalogue and the plan, so nothing is pickled but each task's number
-and its result. Every page written is listed with the digest of its bytes in the site's manifest
-(``MANIFEST``); given the previous site, a page whose bytes are the same is hard-linked from it
-instead of written, so it stays the very same file on disk (its inode and time unchanged).
+and its result. Every page written is listed in the site's manifest (``MANIFEST``) with the digest
+of its bytes and, for a record's pages, the key of their inputs (pages/inputs.py). Given the previous
+site, a record whose key is unchanged has its pages hard-linked from it, neither planned nor
+rendered; any other page whose bytes are the same is linked too. Linked pages stay the very same
+files on disk (their inode and time unchanged).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from museum.output import csp
 from museum.output.shell import Shell, depth
 from museum.pages import urls
+from museum.pages.inputs import PageInputs
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
 from museum.render.html import Renderer
@@ -32,15 +35,18 @@ SHARES_PER_WORKER = 8  # record shares per worker, so that the workers finish to
 class Written:
     pages: int = 0
     reused: int = 0  # hard-linked unchanged from the previous site
-    entries: list[tuple[str, str]] = field(default_factory=list)  # (path in site, digest)
+    items: int = 0  # records or other pages done: what the progress bar counts
+    entries: list[tuple[str, str, str]] = field(default_factory=list)  # (path in site, digest, input key)
 
     def add(self, other: Written) -> None:
         self.pages += other.pages
         self.reused += other.reused
+        self.items += other.items
         self.entries.extend(other.entries)
 
 
-def read_manifest(site: Path | None) -> dict[str, str]:
+def read_manifest(site: Path | None) -> dict[str, tuple[str, str]]:
+    """path -> (digest of its bytes, key of its inputs or "-"), from the manifest of ``site``."""
     if site is None:
         return {}
     try:
@@ -49,9 +55,9 @@ def read_manifest(site: Path | None) -> dict[str, str]:
         return {}
     found = {}
     for line in lines:
-        digest, _, path = line.partition(" ")
-        if digest and path:
-            found[path] = digest
+        parts = line.split(" ", 2)
+        if len(parts) == 3 and all(parts):
+            found[parts[2]] = (parts[0], parts[1])
     return found
 
 
@@ -65,6 +71,10 @@ class PageWriter:
         self.preview = preview
         self.previous = previous
         self.known = read_manifest(previous)
+        self.by_key: dict[str, list[tuple[str, str]]] = {}  # input key -> [(path, digest)]
+        for path, (digest, key) in self.known.items():
+            if key != "-":
+                self.by_key.setdefault(key, []).append((path, digest))
 
     def html(self, spec: PageSpec) -> str:
         shell = self.shells[depth(spec.url)]
@@ -72,7 +82,7 @@ class PageWriter:
                           csp=csp.for_page(spec.url, preview=self.preview), head=str(self.renderer.head(spec)),
                           body=str(self.renderer.body(spec)))
 
-    def write(self, specs: Iterable[PageSpec]) -> Written:
+    def write(self, specs: Iterable[PageSpec], key: str = "-") -> Written:
         done = Written()
         for spec in specs:
             path = urls.src_uri(spec.url).removesuffix(".md") + ".html"
@@ -80,17 +90,35 @@ class PageWriter:
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             target = self.site / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            if not (self.known.get(path) == digest and self._link(path, target)):
-                target.write_bytes(data)
-            else:
+            if self.known.get(path, ("", ""))[0] == digest and self._link(path, target):
                 done.reused += 1
+            else:
+                target.unlink(missing_ok=True)  # never write through a link into the previous site
+                target.write_bytes(data)
             done.pages += 1
-            done.entries.append((path, digest))
+            done.entries.append((path, digest, key))
+        return done
+
+    def reuse(self, key: str) -> Written | None:
+        """The pages made from inputs with this key, linked from the previous site; None if there are none."""
+        pages = self.by_key.get(key)
+        if not pages:
+            return None
+        done = Written()
+        for path, digest in pages:
+            target = self.site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not self._link(path, target):
+                return None  # the caller writes them anew
+            done.pages += 1
+            done.reused += 1
+            done.entries.append((path, digest, key))
         return done
 
     def _link(self, path: str, target: Path) -> bool:
         assert self.previous is not None
         try:
+            target.unlink(missing_ok=True)
             os.link(self.previous / path, target)
         except OSError:  # gone, another file system: write it
             return False
@@ -104,6 +132,7 @@ class _Job:
     writer: PageWriter
     others: list[PageSpec]
     shares: int
+    inputs: PageInputs | None
 
 
 _JOB: _Job | None = None  # set in the parent before the workers are forked; they inherit it
@@ -112,14 +141,24 @@ _JOB: _Job | None = None  # set in the parent before the workers are forked; the
 def _run(task: tuple[str, int]) -> Written:
     assert _JOB is not None
     what, n = task
-    if what == "records":
-        return _JOB.writer.write(_JOB.plan.record_pages(n, _JOB.shares))
-    return _JOB.writer.write(_JOB.others[n : n + CHUNK])
+    if what == "others":
+        done = _JOB.writer.write(_JOB.others[n : n + CHUNK])
+        done.items = done.pages
+        return done
+    done = Written()
+    for record in _JOB.plan.all_records()[n :: _JOB.shares]:
+        key = _JOB.inputs.key(record) if _JOB.inputs else "-"
+        reused = _JOB.writer.reuse(key) if key != "-" else None
+        done.add(reused or _JOB.writer.write(_JOB.plan.pages_of(record), key))
+        done.items += 1
+    return done
 
 
 def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, workers: int | None = None,
-                progress: Callable[[int], None] | None = None) -> Written:
-    """Write the record pages of ``plan`` and the pages ``others``; ``progress(n)`` after n more pages.
+                inputs: PageInputs | None = None, progress: Callable[[int], None] | None = None) -> Written:
+    """Write the record pages of ``plan`` and the pages ``others``; ``progress(n)`` after n more
+    records or other pages.
+    With ``inputs``, a record whose pages' inputs are unchanged has its pages linked, not made.
 
     The plan's pictures must all be planned first (``SitePlan.plan_pictures``): what the workers
     plan is not seen by the parent."""
@@ -127,17 +166,17 @@ def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, w
     workers = workers or os.cpu_count() or 1
     shares = workers * SHARES_PER_WORKER if workers > 1 else 1
     tasks = [("records", n) for n in range(shares)] + [("others", n) for n in range(0, len(others), CHUNK)]
-    _JOB = _Job(plan, writer, others, shares)
+    _JOB = _Job(plan, writer, others, shares, inputs)
     done = Written()
     try:
         for result in _results(tasks, workers):
             done.add(result)
             if progress:
-                progress(result.pages)
+                progress(result.items)
     finally:
         _JOB = None
     done.entries.sort()
-    (writer.site / MANIFEST).write_text("".join(f"{d} {p}\n" for p, d in done.entries), encoding="utf-8")
+    (writer.site / MANIFEST).write_text("".join(f"{d} {k} {p}\n" for p, d, k in done.entries), encoding="utf-8")
     return done
 
 

@@ -47,9 +47,13 @@ class SitePlan:
     def record_pages(self, share: int = 0, shares: int = 1) -> Iterator[PageSpec]:
         """The pages of every ``shares``-th record from the ``share``-th on, in catalogue order."""
         for record in self.all_records()[share::shares]:
-            yield self.records.page(record)
-            overflow, self.records.overflow = self.records.overflow, []
-            yield from self.listings.overflow(overflow)
+            yield from self.pages_of(record)
+
+    def pages_of(self, record: Record) -> list[PageSpec]:
+        """A record's page, and the full listings of its lists too long for the page."""
+        page = self.records.page(record)
+        overflow, self.records.overflow = self.records.overflow, []
+        return [page, *self.listings.overflow(overflow)]
 
     def other_pages(self) -> list[PageSpec]:
         listings = self.listings

@@ -37,6 +37,8 @@ from museum.output.redirects import write_redirects
 from museum.output.shell import Shell
 from museum.output.sitemap import write_sitemap
 from museum.pages import urls
+from museum.pages.inputs import PageInputs
+from museum.pages.inputs import salt as inputs_salt
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
 from museum.render.html import Renderer
@@ -169,15 +171,19 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         for uri in self.shell_uris:  # the shells were written as pages: they are not part of the site
             shutil.rmtree(site / Path(uri).parts[0], ignore_errors=True)
         t = time.perf_counter()
-        writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=getattr(self, "serving", False),
+        preview = getattr(self, "serving", False)
+        writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=preview,
                             previous=self.previous_site)
+        shells = ["".join(self.shells[n].parts) for n in sorted(self.shells)]
+        inputs = PageInputs(self.plan.cat, self.plan.planned_pictures,
+                            inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)))
         total = sum(len(t) for t in self.plan.cat.records.values()) + len(self.core_others)
         with progress_bar("页面 / pages", total) as advance:
-            written = write_pages(self.plan, self.core_others, writer, workers=self.config.workers or None,
+            written = write_pages(self.plan, self.core_others, writer, workers=self.config.workers or None, inputs=inputs,
                                   progress=advance)
         self.stats["render"] += time.perf_counter() - t
         self.pages = written.pages + len(self.specs)
-        write_sitemap(site, self.site_url, [*self.host_pages, *(p.removesuffix("index.html") for p, _ in written.entries)],
+        write_sitemap(site, self.site_url, [*self.host_pages, *(p.removesuffix("index.html") for p, _, _ in written.entries)],
                       get_build_date())
         t = time.perf_counter()
         pictures = list(self.plan.planned_pictures.values())

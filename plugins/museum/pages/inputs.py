@@ -1,0 +1,86 @@
+"""What a record's pages are made of, as one key: when the key is the same, so are the pages.
+
+A record's pages (its page and the full listings of its long lists) show the record itself, the
+records it names and the records that name it (one step both ways), and the museum of every
+artifact among them (an artifact's card names its museum). Everything else they show is global:
+the code and templates, the page shell, the vocabularies, the site's address; ``salt`` stands for
+all of that. tests/test_incremental.py checks the claim: after edits of every kind, a rebuild that
+reuses pages by key gives the same site as a build from nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from museum.catalogue.index import Catalogue, images_of, references_of
+from museum.media.pictures import Picture
+from museum.records.models import Artifact, Record
+
+
+def digest_files(paths: Iterable[Path], *extra: str) -> str:
+    """One digest of files' names and bytes (and of ``extra`` strings), in the order given."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        h.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for text in extra:
+        h.update(text.encode() + b"\0")
+    return h.hexdigest()
+
+
+PACKAGE = Path(__file__).resolve().parents[1]  # plugins/museum: code, templates, theme, bundled data
+
+
+def salt(cat: Catalogue, *extra: str) -> str:
+    """What every page depends on: the package's files, the vocabularies, and ``extra`` (the page
+    shells, the site's address)."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    vocab = [f"{name}:{entry.model_dump_json()}" for name, entries in cat.vocab.items() for entry in entries.values()]
+    return digest_files(files, *vocab, *extra)
+
+
+class PageInputs:
+    def __init__(self, cat: Catalogue, pictures: dict[Path, Picture], salt: str):
+        self.cat = cat
+        self.pictures = pictures
+        self.salt = salt
+        self._digests: dict[tuple[str, str], str] = {}
+
+    def shown(self, record: Record) -> list[Record]:
+        """The records whose text or pictures can appear on ``record``'s pages, itself first."""
+        found: dict = {record.key: record}
+        for _, ref in references_of(record):
+            target = self.cat.get(ref)
+            if target is not None:
+                found.setdefault(target.key, target)
+        for kind, ids in self.cat.referrers.get(record.key, {}).items():
+            for rid in ids:
+                other = self.cat.records[kind][rid]
+                found.setdefault(other.key, other)
+        for other in list(found.values()):
+            if isinstance(other, Artifact):
+                museum = self.cat.get(other.museum)
+                if museum is not None:
+                    found.setdefault(museum.key, museum)
+        return list(found.values())
+
+    def digest(self, record: Record) -> str:
+        """The record as the catalogue holds it (references made current), its file and its pictures."""
+        slot = (record.kind, record.id or "")
+        value = self._digests.get(slot)
+        if value is None:
+            h = hashlib.blake2b(digest_size=16)
+            h.update(record.model_dump_json().encode())
+            h.update(f"\0{record.source}\0{self.cat.era_of.get(record.id or '', '') if record.kind == 'artifact' else ''}".encode())
+            for _, image in images_of(record):
+                picture = self.pictures.get(self.cat.image_src(record, image))
+                h.update(f"\0{picture.key if picture else '-'}".encode())
+            value = self._digests[slot] = h.hexdigest()
+        return value
+
+    def key(self, record: Record) -> str:
+        h = hashlib.blake2b(self.salt.encode(), digest_size=16)
+        for other in self.shown(record):
+            h.update(f"{other.kind}/{other.id}:{self.digest(other)};".encode())
+        return h.hexdigest()
