@@ -32,10 +32,13 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
               file=sys.stderr)
 
 
+RECORD_CACHE = ROOT / ".cache" / "records"  # unchanged records are not read again (records/cache.py)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from museum.catalogue.check import check_collection, summary
 
-    cat, problems = check_collection(args.collections, ROOT)
+    cat, problems = check_collection(args.collections, ROOT, RECORD_CACHE)
     if args.paths:
         wanted = [_shown(p) for p in args.paths]
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
@@ -104,7 +107,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except UnsafeSiteDir as error:
         print(f"{error.zh}\n{error.en}", file=sys.stderr)
         return 1
-    cat, problems = check_collection(args.collections, ROOT)
+    cat, problems = check_collection(args.collections, ROOT, RECORD_CACHE)
     if problems:
         _print_problems(problems, "text")
         print("记录有问题，未构建网站；原有 site/ 保持不变 / not built: the records have problems; "
@@ -130,7 +133,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from museum.catalogue.check import check_collection
     from museum.adapters.mkdocs.build import serve_site
 
-    _, problems = check_collection(args.collections, ROOT)
+    _, problems = check_collection(args.collections, ROOT, RECORD_CACHE)
     if problems:
         _print_problems(problems, "text")
         return 1

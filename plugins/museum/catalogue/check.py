@@ -9,8 +9,10 @@ from museum.records.loader import load_collection
 from museum.records.models import KINDS
 from museum.records.problems import Problem
 
-def check_collection(collections: Path, root: Path | None = None) -> tuple[Catalogue, list[Problem]]:
-    loaded = load_collection(collections, root)
+def check_collection(collections: Path, root: Path | None = None,
+                     cache: Path | None = None) -> tuple[Catalogue, list[Problem]]:
+    """``cache``: where unchanged records are remembered between runs (records/cache.py)."""
+    loaded = load_collection(collections, root, cache)
     return build_catalogue(loaded)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from museum.records.cache import RecordCache
 from museum.records.fields import ID_MAX, ID_RE
 from museum.records.messages import problems_from_validation
 from museum.records.models import FOLDER_KIND, KINDS, VOCABULARIES, Record, Vocabulary
@@ -41,10 +42,12 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_collection(collections: Path, root: Path | None = None) -> Loaded:
+def load_collection(collections: Path, root: Path | None = None, cache: Path | None = None) -> Loaded:
+    """``cache``: a folder where records are remembered between runs (records/cache.py)."""
     collections = collections.resolve()
     root = (root or collections.parent).resolve()
     loaded = Loaded(root, collections)
+    remembered = RecordCache(cache, collections, root)
     if not collections.is_dir():
         loaded.problems.append(Problem(shown(collections, root), 1, 1, "", "找不到藏品目录",
                                        "the collections folder does not exist"))
@@ -56,7 +59,7 @@ def load_collection(collections: Path, root: Path | None = None) -> Loaded:
         if name == VOCAB_FOLDER:
             _load_vocabularies(entry, loaded)
         elif name in FOLDER_KIND:
-            _load_kind(FOLDER_KIND[name], entry, loaded)
+            _load_kind(FOLDER_KIND[name], entry, loaded, remembered)
         elif name != MEDIA_FOLDER:
             folders = "、".join([*FOLDER_KIND, VOCAB_FOLDER, MEDIA_FOLDER])
             loaded.problems.append(Problem(
@@ -66,6 +69,7 @@ def load_collection(collections: Path, root: Path | None = None) -> Loaded:
         if name not in loaded.vocabularies and not any(p.path.endswith(f"/{name}.yaml") for p in loaded.problems):
             loaded.problems.append(Problem(shown(collections / VOCAB_FOLDER / f"{name}.yaml", root), 1, 1, "",
                                            f"缺少词表 {name}", f"vocabulary {name} is missing"))
+    remembered.save()
     return loaded
 
 
@@ -91,6 +95,16 @@ def _misnamed(path: Path, folder: Path) -> tuple[str, str] | None:
 
 def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
     files = []
+    real_dirs: dict[Path, Path] = {}  # each folder resolved once, not each of its 100,000 files
+
+    def real(path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        parent = real_dirs.get(path.parent)
+        if parent is None:
+            parent = real_dirs[path.parent] = path.parent.resolve()
+        return parent / path.name
+
     for path in sorted(folder.rglob("*")):
         if path.is_dir():
             continue
@@ -98,7 +112,7 @@ def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
         if why is not None:
             loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", *why))
         elif path.suffix == ".yaml" and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-            if not path.resolve().is_relative_to(loaded.collections):
+            if not real(path).is_relative_to(loaded.collections):
                 loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件是指向 collections/ 之外的链接",
                                                "the record file is a link to a file outside collections/"))
                 continue
@@ -106,10 +120,16 @@ def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
     return files
 
 
-def _load_kind(kind: str, folder: Path, loaded: Loaded) -> None:
+def _load_kind(kind: str, folder: Path, loaded: Loaded, remembered: RecordCache) -> None:
     model = KINDS[kind].model
     for path in _yaml_files(folder, loaded):
-        record = load_record(model, path, loaded.root, loaded.problems)
+        found = remembered.get(path)
+        if found is None:
+            stamp, problems = RecordCache.stamp(path), []  # stamped before reading: a later edit misses
+            found = (load_record(model, path, loaded.root, problems), problems)
+            remembered.put(path, stamp, found)
+        record, problems = found
+        loaded.problems.extend(problems)
         if record is not None:
             loaded.records[kind].append(record)
 

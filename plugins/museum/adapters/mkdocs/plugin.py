@@ -88,7 +88,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if self.checked is not None:  # build.py build has just checked the records: not twice
             cat, problems, self.checked = self.checked, [], None
         else:
-            cat, problems = check_collection(self.collections, self.root)
+            cat, problems = check_collection(self.collections, self.root, self.root / ".cache" / "records")
         self.stats["check"] = time.perf_counter() - t
         if problems:
             shown = "\n".join(str(p) for p in problems[:50])
