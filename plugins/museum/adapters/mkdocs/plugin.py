@@ -120,7 +120,12 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             file = File.generated(config, uri, content=_front_matter(spec))
             file.generated_by = GENERATED_BY
             files.append(file)
-        self.generated = {spec.url for spec in others} | {""}
+        # A hand-written page where the core writes one would be overwritten: refuse, as for the others.
+        core_uris = [spec.src_uri for spec in self.core_others]
+        core_uris += [urls.src_uri(urls.record(record.key)) for record in self.plan.all_records()]
+        for uri in core_uris:
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} 与生成的页面冲突 / collides with a generated page")
         for path, content in self.plan.files().items():  # data files the core made, e.g. map/points.json
             file = File.generated(config, path, content=content)
             file.generated_by = GENERATED_BY
