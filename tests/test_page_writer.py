@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from museum.output import pages as writer_module
 from museum.output import shell, sitemap
 from museum.output.pages import MANIFEST, PageWriter, read_manifest, write_pages
 from museum.output.shell import Shell, ShellError

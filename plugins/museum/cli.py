@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from museum.records.problems import Problem, os_error_text, problems_to_json
+from museum.records.cache import cache_folder
 from museum.records.models import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ def _print_problems(problems: list[Problem], fmt: str) -> None:
               file=sys.stderr)
 
 
-RECORD_CACHE = ROOT / ".cache" / "records"  # unchanged records are not read again (records/cache.py)
+RECORD_CACHE = cache_folder(ROOT)  # unchanged records are not read again (records/cache.py)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -15,6 +15,11 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+def cache_folder(root: Path) -> Path:
+    """Where the project at ``root`` keeps its remembered records."""
+    return root / ".cache" / "records"
+
+
 KEEP = 6  # cache files kept, the most recently written
 _CODE = Path(__file__).resolve().parent  # records/: what decides what a file reads as
 

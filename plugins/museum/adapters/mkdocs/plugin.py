@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
 from museum.catalogue.check import check_collection
+from museum.records.cache import cache_folder
 from museum.media.pictures import SourceHashes, produce, publish
 from museum.output import csp, shell
 from museum.output.pages import PageWriter, write_pages
@@ -88,7 +89,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if self.checked is not None:  # build.py build has just checked the records: not twice
             cat, problems, self.checked = self.checked, [], None
         else:
-            cat, problems = check_collection(self.collections, self.root, self.root / ".cache" / "records")
+            cat, problems = check_collection(self.collections, self.root, cache_folder(self.root))
         self.stats["check"] = time.perf_counter() - t
         if problems:
             shown = "\n".join(str(p) for p in problems[:50])
