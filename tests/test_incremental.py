@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from museum.catalogue.check import check_collection
-from museum.output.pages import MANIFEST, PageWriter, write_pages
+from museum.output.pages import MANIFEST, PageWriter, carry_in, write_pages
 from museum.output.shell import Shell
 from museum.pages.inputs import PageInputs, salt
 from museum.pages.plan import SitePlan
@@ -22,15 +22,18 @@ SHELL = Shell.parse("<title>MUSEUMSLOTTITLE</title>MUSEUMSLOTDESCRIPTION MUSEUMS
                     "MUSEUMSLOTHEAD<h1>MUSEUMSLOTBODY</h1>")
 
 
-def build(coll: Path, site: Path, previous: Path | None = None) -> tuple[int, int]:
+def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = False) -> tuple[int, int]:
     cat, problems = check_collection(coll, coll.parent)
     assert not problems, [str(p) for p in problems[:3]]
     plan = SitePlan(cat, SITE_URL)
     others = plan.other_pages()
     plan.plan_pictures()
-    writer = PageWriter(Renderer(SITE_URL), {n: SHELL for n in range(9)}, site, SITE_URL, previous=previous)
+    writer = PageWriter(Renderer(SITE_URL), {n: SHELL for n in range(9)}, site, SITE_URL, previous=previous,
+                        carry=carry)
     inputs = PageInputs(cat, plan.planned_pictures, salt(cat, SITE_URL))
     done = write_pages(plan, others, writer, workers=1, inputs=inputs)
+    if carry:
+        carry_in(site, previous)
     return done.pages, done.reused
 
 
@@ -148,3 +151,18 @@ def test_a_rebuild_with_nothing_changed_links_every_page(first_site, tmp_path):
     pages, reused = build(coll, tmp_path / "again", previous=site0)
     assert reused == pages
     assert (tmp_path / "again" / MANIFEST).read_bytes() == (site0 / MANIFEST).read_bytes()
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_a_rebuild_that_carries_unchanged_folders_is_the_site_a_build_from_nothing_gives(first_site, tmp_path, name):
+    coll0, site0 = first_site
+    coll, previous = tmp_path / "collections", tmp_path / "previous"
+    shutil.copytree(coll0, coll)
+    shutil.copytree(site0, previous)  # carrying moves folders out of it
+    EDITS[name](coll)
+    build(coll, tmp_path / "rebuilt", previous=previous, carry=True)
+    build(coll, tmp_path / "fresh")
+    rebuilt, fresh = files_of(tmp_path / "rebuilt"), files_of(tmp_path / "fresh")
+    assert rebuilt.keys() == fresh.keys()
+    wrong = [path for path in fresh if rebuilt[path] != fresh[path]]
+    assert wrong == [], f"{name}: {len(wrong)} stale page(s), e.g. {wrong[:5]}"

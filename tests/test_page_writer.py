@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from museum.output import shell, sitemap
-from museum.output.pages import MANIFEST, PageWriter, read_manifest, write_pages
+from museum.output.pages import CARRY, MANIFEST, PageWriter, carry_in, read_manifest, write_pages
 from museum.output.shell import Shell, ShellError
 from museum.pages.plan import SitePlan
 from museum.records.fields import Text
@@ -139,3 +139,67 @@ def test_the_tabs_of_a_listing_page_lead_to_their_sections(sample_site):
     page = (sample_site / "heritage" / "industry" / "salt" / "index.html").read_text(encoding="utf-8")
     tabs = dict(re.findall(r'<a href="([^"]+)" class="md-tabs__link[^"]*">\s*([^<\s]+)', page))
     assert {name: href for href, name in tabs.items()}["藏品"] == "../../../collection/"
+
+
+# --- carrying unchanged record folders whole (what build.py build does at the swap) ----------------
+def carried_rebuild(plan, tmp_path, *, stray: str | None = None):
+    """A first site, then a rebuild with ``carry`` into a new folder; ``stray``: a file left beside
+    one record's page in the first site."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_pages(plan, [], make_writer(old), workers=1, inputs=_inputs(plan))
+    if stray:
+        (old / stray).write_text("left by hand", encoding="utf-8")
+    writer = PageWriter(make_writer(new).renderer, make_writer(new).shells, new, SITE_URL, previous=old, carry=True)
+    done = write_pages(plan, [], writer, workers=1, inputs=_inputs(plan))
+    return old, new, done
+
+
+def _inputs(plan):
+    from museum.pages.inputs import PageInputs, salt
+
+    return PageInputs(plan.cat, plan.planned_pictures, salt(plan.cat, SITE_URL))
+
+
+def test_an_unchanged_record_folder_is_carried_whole_not_linked_page_by_page(plan, tmp_path):
+    old, new, done = carried_rebuild(plan, tmp_path)
+    artifact = next(iter(plan.cat.artifacts.values()))
+    folder = f"artifacts/{artifact.id}/"
+    assert folder in done.carried and not (new / folder).exists()  # not yet: the swap moves it
+    inode = (old / folder).stat().st_ino
+    assert carry_in(new, old) > 0
+    assert (new / folder).stat().st_ino == inode and not (old / folder).exists()  # the same folder, moved
+    assert not (new / CARRY).exists()
+    fresh = tmp_path / "fresh"
+    write_pages(plan, [], make_writer(fresh), workers=1)
+    pages = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.html"))
+    assert pages == sorted(p.relative_to(new).as_posix() for p in new.rglob("*.html"))
+    assert all((new / p).read_bytes() == (fresh / p).read_bytes() for p in pages)
+
+
+def test_a_kind_folder_with_nothing_changed_moves_in_one_rename(plan, tmp_path):
+    old, new, done = carried_rebuild(plan, tmp_path)
+    inode = (old / "artifacts").stat().st_ino
+    kinds = {folder.split("/")[0] for folder in done.carried}
+    assert carry_in(new, old) == len(kinds)
+    assert (new / "artifacts").stat().st_ino == inode
+
+
+def test_a_record_folder_holding_a_stray_file_is_linked_page_by_page_and_the_stray_stays_behind(plan, tmp_path):
+    artifact = next(iter(plan.cat.artifacts.values()))
+    old, new, done = carried_rebuild(plan, tmp_path, stray=f"artifacts/{artifact.id}/notes.txt")
+    assert f"artifacts/{artifact.id}/" not in done.carried
+    assert (new / f"artifacts/{artifact.id}/index.html").exists()  # linked now, in the new site
+    carry_in(new, old)
+    assert not (new / f"artifacts/{artifact.id}/notes.txt").exists()
+
+
+def test_when_a_folder_cannot_be_carried_the_previous_site_is_put_back_whole(plan, tmp_path):
+    old, new, done = carried_rebuild(plan, tmp_path)
+    (new / "museums").mkdir()  # the kind folders must move one record at a time
+    before = sorted(p.relative_to(old).as_posix() for p in old.rglob("*"))
+    missing = sorted(done.carried)[-1]
+    shutil.move(old / missing, tmp_path / "elsewhere")  # one folder vanished from the previous site
+    with pytest.raises(OSError):
+        carry_in(new, old)
+    shutil.move(tmp_path / "elsewhere", old / missing)
+    assert sorted(p.relative_to(old).as_posix() for p in old.rglob("*")) == before

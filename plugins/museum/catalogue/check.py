@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum.catalogue.index import Catalogue, build_catalogue
-from museum.records.loader import load_collection
+from museum.records.loader import collector_paused, load_collection
 from museum.records.models import KINDS
 from museum.records.problems import Problem
+
 
 def check_collection(collections: Path, root: Path | None = None,
                      cache: Path | None = None) -> tuple[Catalogue, list[Problem]]:
     """``cache``: where unchanged records are remembered between runs (records/cache.py)."""
-    loaded = load_collection(collections, root, cache)
-    return build_catalogue(loaded)
+    with collector_paused():  # (what both phases make is kept)
+        return build_catalogue(load_collection(collections, root, cache))
 
 
 def summary(cat: Catalogue) -> str:

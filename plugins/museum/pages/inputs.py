@@ -6,16 +6,24 @@ artifact among them (an artifact's card names its museum). Everything else they 
 the code and templates, the page shell, the vocabularies, the site's address; ``salt`` stands for
 all of that. tests/test_incremental.py checks the claim: after edits of every kind, a rebuild that
 reuses pages by key gives the same site as a build from nothing.
+
+Every other page (home, listings, directories, the map) is made from its spec alone, so its key is
+the spec itself, pickled, with the salt (``PageInputs.spec_key``): planning those pages is cheap,
+rendering them is not.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
+import sys
 from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 
 from museum.catalogue.index import Catalogue, images_of, references_of
 from museum.media.pictures import Picture
+from museum.pages.spec import PageSpec
 from museum.records.models import Artifact, Record
 
 
@@ -30,14 +38,17 @@ def digest_files(paths: Iterable[Path], *extra: str) -> str:
 
 
 PACKAGE = Path(__file__).resolve().parents[1]  # plugins/museum: code, templates, theme, bundled data
+# The libraries that turn specs into HTML: a new version may write other bytes from the same spec.
+RENDERING = ("jinja2", "markupsafe", "markdown-it-py", "pydantic")
 
 
 def salt(cat: Catalogue, *extra: str) -> str:
-    """What every page depends on: the package's files, the vocabularies, and ``extra`` (the page
-    shells, the site's address)."""
+    """What every page depends on: the package's files, Python and the rendering libraries, the
+    vocabularies, and ``extra`` (the page shells, the site's address)."""
     files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    versions = [sys.version, *(f"{name}=={metadata.version(name)}" for name in RENDERING)]
     vocab = [f"{name}:{entry.model_dump_json()}" for name, entries in cat.vocab.items() for entry in entries.values()]
-    return digest_files(files, *vocab, *extra)
+    return digest_files(files, *versions, *vocab, *extra)
 
 
 class PageInputs:
@@ -83,4 +94,13 @@ class PageInputs:
         h = hashlib.blake2b(self.salt.encode(), digest_size=16)
         for other in self.shown(record):
             h.update(f"{other.kind}/{other.id}:{self.digest(other)};".encode())
+        return h.hexdigest()
+
+    def spec_key(self, spec: PageSpec) -> str:
+        """The key of a page made from ``spec`` alone; "-" (never reused) if the spec will not pickle."""
+        h = hashlib.blake2b(self.salt.encode(), digest_size=16)
+        try:
+            h.update(pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return "-"
         return h.hexdigest()

@@ -6,7 +6,11 @@ collected, so that a curator sees them all in one run.
 
 from __future__ import annotations
 
+import gc
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +46,26 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Everything loading makes is kept: the cyclic collector walking it again and again as it grows
+    only costs time (0.3 s of 0.7 at 10,000 remembered records). Nests: the outermost restores."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def load_collection(collections: Path, root: Path | None = None, cache: Path | None = None) -> Loaded:
     """``cache``: a folder where records are remembered between runs (records/cache.py)."""
+    with collector_paused():
+        return _load_collection(collections, root, cache)
+
+
+def _load_collection(collections: Path, root: Path | None, cache: Path | None) -> Loaded:
     collections = collections.resolve()
     root = (root or collections.parent).resolve()
     loaded = Loaded(root, collections)
@@ -78,12 +100,12 @@ _ALMOST = re.compile(r"\.(ya?ml)(\.[^./]+)*$", re.IGNORECASE)
 _EDITING = re.compile(r"^\.#|\.sw[a-p]$")  # an editor's lock or swap file while a record is open
 
 
-def _misnamed(path: Path, folder: Path) -> tuple[str, str] | None:
-    """Why a file that looks like a record is not read as one (None when it is one, or no record at all)."""
-    name = path.name
+def _misnamed(name: str, hidden: bool) -> tuple[str, str] | None:
+    """Why a file that looks like a record is not read as one (None when it is one, or no record at
+    all); ``hidden``: the file or a folder it is in has a name starting with "."."""
     if not _ALMOST.search(name) or _EDITING.search(name):
         return None
-    if any(part.startswith(".") for part in path.relative_to(folder).parts):
+    if hidden:
         return ("隐藏文件（名称以“.”开头）不会作为记录读取，请去掉开头的“.”",
                 "hidden files (names starting with '.') are not read as records; remove the leading '.'")
     if name.endswith(".yaml"):
@@ -93,26 +115,41 @@ def _misnamed(path: Path, folder: Path) -> tuple[str, str] | None:
             f"record files must end in lower-case .yaml, not '{suffix}', or they are not read")
 
 
+def _files_in(folder: Path, hidden: bool = False) -> Iterator[tuple[Path, os.DirEntry, bool]]:
+    """Every file under ``folder`` with its directory entry and whether it is hidden. Like
+    ``Path.rglob``, a link to a folder is not followed; unlike it, nothing is stat-ed twice."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except PermissionError:
+        return
+    for entry in entries:
+        path = folder / entry.name
+        is_hidden = hidden or entry.name.startswith(".")
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files_in(path, is_hidden)
+        elif not entry.is_dir():  # (a link to a folder is passed over, as by rglob's callers)
+            yield path, entry, is_hidden
+
+
 def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
     files = []
     real_dirs: dict[Path, Path] = {}  # each folder resolved once, not each of its 100,000 files
 
-    def real(path: Path) -> Path:
-        if path.is_symlink():
+    def real(path: Path, entry: os.DirEntry) -> Path:
+        if entry.is_symlink():
             return path.resolve()
         parent = real_dirs.get(path.parent)
         if parent is None:
             parent = real_dirs[path.parent] = path.parent.resolve()
         return parent / path.name
 
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir():
-            continue
-        why = _misnamed(path, folder)
+    for path, entry, hidden in sorted(_files_in(folder), key=lambda found: found[0]):
+        why = _misnamed(entry.name, hidden)
         if why is not None:
             loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", *why))
-        elif path.suffix == ".yaml" and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-            if not real(path).is_relative_to(loaded.collections):
+        elif entry.name.endswith(".yaml") and len(entry.name) > 5 and not hidden:
+            if not real(path, entry).is_relative_to(loaded.collections):
                 loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", "记录文件是指向 collections/ 之外的链接",
                                                "the record file is a link to a file outside collections/"))
                 continue

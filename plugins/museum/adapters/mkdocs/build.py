@@ -29,6 +29,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from museum.output.pages import CARRY, carry_in
+from museum.records.problems import os_error_text
+
 MARK = ".museum-site"
 MARK_TEXT = "国家数字工业博物馆 build.py 生成的网站目录，重新构建时会被整个替换 / " \
             "a site folder made by the museum's build.py; a build replaces it whole\n"
@@ -134,12 +137,14 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held Ctrl+C arrives here
 
 
-def checked_site_dir(config_file: Path, site_dir: Path, collections: Path | None = None) -> Path:
-    """The resolved site folder if a build may replace it; UnsafeSiteDir (nothing touched) if not."""
+def checked_site_dir(config_file: Path, site_dir: Path, collections: Path | None = None, config=None) -> Path:
+    """The resolved site folder if a build may replace it; UnsafeSiteDir (nothing touched) if not.
+    ``config``: the MkDocs configuration of ``config_file``, if it is loaded already."""
     from mkdocs.config import load_config
 
     project = config_file.resolve().parent
-    config = load_config(config_file=str(config_file))  # its own site_dir: MkDocs must not judge ours first
+    if config is None:
+        config = load_config(config_file=str(config_file))  # its own site_dir: MkDocs must not judge ours first
     holders: list[Place] = [("项目目录", "the project folder", project)]
     sources: list[Place] = [("网页源文件目录 docs/", "the hand-written pages (docs/)", Path(config.docs_dir))]
     if collections is not None:
@@ -158,7 +163,8 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
     from mkdocs.exceptions import MkDocsException
 
     try:
-        site = checked_site_dir(config_file, site_dir, collections)
+        config = load_config(config_file=str(config_file))  # its own site_dir: MkDocs must not judge ours first
+        site = checked_site_dir(config_file, site_dir, collections, config)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from None
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -168,12 +174,13 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
         staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
         _mark(staging)  # MkDocs keeps hidden files when it cleans; a killed build's staging is ours to remove
         try:
-            config = load_config(config_file=str(config_file), site_dir=str(staging))
+            config["site_dir"] = str(staging)  # beside the site checked above
             museum = config.plugins.get("museum")
             if museum is not None:
                 museum.checked = checked
                 if is_marked(site):
                     museum.previous_site = site  # unchanged pages are linked from it, not written again
+                    museum.carry = True  # and unchanged record folders are moved from it below
             build(config)
         except MkDocsException as exc:  # PluginError and ConfigurationError among them
             shutil.rmtree(staging, ignore_errors=True)
@@ -189,6 +196,17 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
                 old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
                 old.rmdir()
                 site.rename(old)
+                try:  # the folders of unchanged records, moved whole (output/pages.py)
+                    carry_in(staging, old)
+                except OSError as exc:
+                    old.rename(site)  # whole again: carry_in put back what it had moved
+                    shutil.rmtree(staging, ignore_errors=True)
+                    zh, en = os_error_text(exc)
+                    raise BuildFailed(f"{zh} / {en}") from None
+            if (staging / CARRY).exists():  # the site it was to take folders from is gone
+                shutil.rmtree(staging, ignore_errors=True)
+                raise BuildFailed(f"构建期间 {site} 被移走，请重新构建 / {site} was moved away during the build; "
+                                  f"build again")
             staging.rename(site)
         if old is not None:
             _remove_old(old)

@@ -42,7 +42,7 @@ from museum.pages.inputs import PageInputs
 from museum.pages.inputs import salt as inputs_salt
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
-from museum.render.html import Renderer
+from museum.render.html import Renderer, compiled_cache
 from museum.search.pagefind import SearchIndexError, index_site, start_indexing
 
 log = logging.getLogger("mkdocs.plugins.museum")
@@ -63,6 +63,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     supports_multiple_instances = False
     checked = None  # build.py build: the catalogue it has just checked
     previous_site: Path | None = None  # build.py build: the site being replaced (its unchanged pages are reused)
+    carry = False  # build.py build: it moves unchanged record folders in from previous_site (output/pages.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -73,6 +74,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.root = root
         self.collections = (root / self.config.collections).resolve()
         self.cache = (root / self.config.image_cache).resolve()
+        self.compiled = root / ".cache" / "templates"  # compiled Jinja templates, ours and the theme's
         self.site_url = config.site_url or DEFAULT_SITE_URL
         return config
 
@@ -102,7 +104,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         others = self.plan.other_pages()
         self.plan.plan_pictures()
         self.stats["pages"] = time.perf_counter() - t
-        self.renderer = Renderer(self.site_url)
+        self.renderer = Renderer(self.site_url, compiled=self.compiled)
         # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
         # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
         in_nav = set(_nav_files(config.nav or []))
@@ -137,6 +139,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         serving = getattr(self, "serving", False)  # theme/main.html: the policy, first in every <head>
         shells = {_shell_url(n) for n in range(1, MAX_DEPTH + 1)}
         env.globals["museum_csp"] = lambda url: shell.CSP if url in shells else csp.for_page(url, preview=serving)
+        env.bytecode_cache = compiled_cache(self.compiled)
         return env
 
     def _ours(self, page: Page) -> bool:
@@ -179,7 +182,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         t = time.perf_counter()
         preview = getattr(self, "serving", False)
         writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=preview,
-                            previous=self.previous_site)
+                            previous=self.previous_site, carry=self.carry)
         shells = ["".join(self.shells[n].parts) for n in sorted(self.shells)]
         inputs = PageInputs(self.plan.cat, self.plan.planned_pictures,
                             inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)))
