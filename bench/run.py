@@ -5,7 +5,8 @@ Default sizes: 1,000 and 10,000 artifacts (with N/20 museums, N/50 exhibitions a
 
 For each size: check time; cold build time (median of --runs, each into an empty folder), by stage
 from the plugin's .cache/images/build-stats.json; peak memory (GNU time); a rebuild with nothing
-changed, and one after editing one record; site size; artifact page size; the largest listing page
+changed, and one after editing one record; how long an edited record takes to show in `build.py serve`
+(median of three edits); site size; artifact page size; the largest listing page
 and the largest page of all; the bytes a visitor's browser fetches for a first search (headless Chromium). With
 Debian's `hugo` installed, the same N artifact pages are rendered by Hugo and indexed by the same
 Pagefind in the same run, and our build time is printed as a ratio of that pipeline's.
@@ -123,6 +124,52 @@ def hugo_pipeline(coll: Path, work: Path) -> float | None:
     return time.perf_counter() - t
 
 
+def _get(url: str) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve_edit_seconds(coll: Path, search: bool, edits: int = 3) -> float | None:
+    """Median seconds from saving an edited record to its new text being served by `build.py serve`."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    record = sorted((coll / "artifacts").glob("*.yaml"))[len(list((coll / "artifacts").glob("*.yaml"))) // 3]
+    url = f"http://127.0.0.1:{port}/artifacts/{record.stem}/"
+    env = {**os.environ, **({} if search else {"MUSEUM_SEARCH": "off"})}
+    server = subprocess.Popen([PY, "build.py", "--collections", str(coll), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = []
+    try:
+        deadline = time.monotonic() + 900
+        while "<h1" not in _get(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                return None
+            time.sleep(0.5)
+        for n in range(edits):
+            time.sleep(3)  # the watcher settles, a background search index finishes
+            marker = f"预览计时{time.time_ns()}号"  # never on the page before this edit
+            text = record.read_text(encoding="utf-8")
+            t = time.perf_counter()
+            record.write_text(text.replace("description: ", f"description: {marker}。", 1), encoding="utf-8")
+            while marker not in _get(url):
+                if time.perf_counter() - t > 300:
+                    return None
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - t)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return statistics.median(seconds)
+
+
 def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path, search: bool = True) -> dict:
     coll = generate(work / f"n{n}", n)
     site = work / f"n{n}" / "site"
@@ -148,6 +195,7 @@ def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path, search:
                       encoding="utf-8")
     row["edit_s"], _ = timed(build)
     row["edit_reused"] = json.loads(STATS.read_text(encoding="utf-8")).get("reused")
+    row["serve_edit_s"] = serve_edit_seconds(coll, search)
     row["site_mb"] = folder_size(site) / 1e6
     artifact_pages = sorted((site / "artifacts").glob("*/index.html"))[:200]
     row["artifact_kb"] = statistics.median(p.stat().st_size for p in artifact_pages) / 1024
@@ -178,7 +226,7 @@ def machine() -> str:
 def table(rows: list[dict]) -> str:
     out = []
     header = ["artifacts", "check s", "build s", "load+check", "pages", "render", "mkdocs", "images", "exports",
-              "search", "peak MB", "no-op s", "1 edit s", "site MB", "artifact KB", "max listing KB", "max page KB",
+              "search", "peak MB", "no-op s", "1 edit s", "serve edit s", "site MB", "artifact KB", "max listing KB", "max page KB",
               "1st search KB", "hugo+pf s", "ratio"]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
@@ -188,6 +236,7 @@ def table(rows: list[dict]) -> str:
         cells = [f"{r['n']:,}", f"{r['check_s']:.1f}", f"{r['build_s']:.1f}", f"{s['check']:.1f}", f"{s['pages']:.1f}",
                  f"{s['render']:.1f}", f"{s['mkdocs']:.1f}", f"{s['images']:.1f}", f"{s['exports']:.2f}",
                  f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['noop_s']:.1f}", f"{r['edit_s']:.1f}",
+                 "-" if r.get("serve_edit_s") is None else f"{r['serve_edit_s']:.1f}",
                  f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}", f"{r['largest_listing_kb']:.0f}",
                  f"{r['largest_page_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
                  "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×"]

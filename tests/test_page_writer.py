@@ -74,10 +74,13 @@ def test_two_workers_write_the_same_bytes_as_one(plan, tmp_path):
 def test_a_rebuild_links_the_unchanged_pages_and_writes_only_the_changed_one(plan, tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     write_pages(plan, [], make_writer(old), workers=1)
-    artifact = next(iter(plan.cat.artifacts.values()))
-    artifact = plan.cat.records["artifact"][artifact.id] = artifact.model_copy(
-        update={"title": Text((("zh", artifact.title.zh + "（修订）"), *artifact.title.values[1:]))})
-    done = write_pages(plan, [], make_writer(new, previous=old), workers=1)
+    original = next(iter(plan.cat.artifacts.values()))
+    artifact = plan.cat.records["artifact"][original.id] = original.model_copy(
+        update={"title": Text((("zh", original.title.zh + "（修订）"), *original.title.values[1:]))})
+    try:
+        done = write_pages(plan, [], make_writer(new, previous=old), workers=1)
+    finally:  # the catalogue is shared by the session's tests
+        plan.cat.records["artifact"][original.id] = original
     changed = f"artifacts/{artifact.id}/index.html"
     assert done.reused == done.pages - 1 - _listing_pages_showing(new, artifact.title.zh)
     assert (new / changed).stat().st_ino != (old / changed).stat().st_ino

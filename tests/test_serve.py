@@ -116,3 +116,58 @@ def test_an_internal_error_in_a_rebuild_is_one_short_message_and_a_page(tmp_path
     page = (tmp_path / "404.html").read_text(encoding="utf-8")
     assert "KeyError" in page and "MUSEUM_DEBUG" in page and not (tmp_path / "old.html").exists()
     assert "Traceback" not in caplog.text and "internal error" in caplog.text
+
+
+class _FakeMuseum:
+    previous_site = None
+    carry = False
+    serve_site = None
+
+    def __init__(self):
+        self.placed: list[Path] = []
+
+    def site_in_place(self, site: Path) -> None:
+        self.placed.append(site)
+
+
+def _config(site: Path, museum: _FakeMuseum):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(site_dir=str(site), plugins={"museum": museum})
+
+
+def test_the_preview_builds_beside_the_served_folder_and_reuses_it_even_across_an_error(tmp_path):
+    from museum.adapters.mkdocs import build as sitebuild
+    from museum.output.pages import MANIFEST
+
+    site = tmp_path / "served"
+    site.mkdir()
+    museum = _FakeMuseum()
+    seen: list[tuple[str | None, str]] = []
+
+    def good(config, **kwargs):
+        out = Path(config.site_dir)
+        assert out != site and out.parent == site.parent  # never the folder being served
+        seen.append((museum.previous_site and str(museum.previous_site), out.name))
+        (out / "index.html").write_text(f"build {len(seen)}", encoding="utf-8")
+        (out / MANIFEST).write_text("", encoding="utf-8")
+
+    def bad(config, **kwargs):
+        raise KeyError("ceshi-bowuguan")
+
+    sitebuild.guarded_build(good)(_config(site, museum))
+    assert (site / "index.html").read_text(encoding="utf-8") == "build 1" and seen[0][0] is None
+    sitebuild.guarded_build(good)(_config(site, museum))
+    assert seen[1][0] == str(site) and museum.carry  # the served site's pages are reused
+    assert museum.placed == [site, site]
+
+    sitebuild.guarded_build(bad)(_config(site, museum))
+    assert "KeyError" in (site / "index.html").read_text(encoding="utf-8")
+    kept = sitebuild._LAST_GOOD[site]
+    assert (kept / "index.html").read_text(encoding="utf-8") == "build 2"  # the good site, aside
+
+    sitebuild.guarded_build(good)(_config(site, museum))
+    assert seen[2][0] == str(kept)  # after the fix, the pages come from the good site kept aside
+    assert (site / "index.html").read_text(encoding="utf-8") == "build 3" and site not in sitebuild._LAST_GOOD
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith((".served.old-", ".served.good-"))) \
+        == ["served"]

@@ -16,6 +16,7 @@ writer owns only what it made:
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import html
 import logging
@@ -29,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from museum.output.pages import CARRY, carry_in
+from museum.output.pages import CARRY, MANIFEST, carry_in
 from museum.records.problems import os_error_text
 
 MARK = ".museum-site"
@@ -189,27 +190,34 @@ def build_site(config_file: Path, site_dir: Path, collections: Path | None = Non
             shutil.rmtree(staging, ignore_errors=True)
             raise
         staging.chmod(0o755)  # mkdtemp made it private; a web server must read it
-        old = None
-        # Swap: the old site is moved aside first, so there is never a moment with a half site.
-        with _interrupts_held():
-            if site.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
-                old.rmdir()
-                site.rename(old)
-                try:  # the folders of unchanged records, moved whole (output/pages.py)
-                    carry_in(staging, old)
-                except OSError as exc:
-                    old.rename(site)  # whole again: carry_in put back what it had moved
-                    shutil.rmtree(staging, ignore_errors=True)
-                    zh, en = os_error_text(exc)
-                    raise BuildFailed(f"{zh} / {en}") from None
-            if (staging / CARRY).exists():  # the site it was to take folders from is gone
-                shutil.rmtree(staging, ignore_errors=True)
-                raise BuildFailed(f"构建期间 {site} 被移走，请重新构建 / {site} was moved away during the build; "
-                                  f"build again")
-            staging.rename(site)
+        old = _swap(staging, site, f".{site.name}.old-")
         if old is not None:
             _remove_old(old)
+
+
+def _swap(staging: Path, site: Path, aside: str) -> Path | None:
+    """Put the finished ``staging`` where ``site`` is: the old site is moved aside first (to a new
+    folder named ``aside``…, returned), so there is never a half site; then the folders it hands on
+    (output/pages.carry_in) move from it. BuildFailed, with ``site`` as it was, if that fails."""
+    old = None
+    with _interrupts_held():
+        if site.exists():
+            old = Path(tempfile.mkdtemp(prefix=aside, dir=site.parent))
+            old.rmdir()
+            site.rename(old)
+            try:  # the folders of unchanged records, moved whole
+                carry_in(staging, old)
+            except OSError as exc:
+                old.rename(site)  # whole again: carry_in put back what it had moved
+                shutil.rmtree(staging, ignore_errors=True)
+                zh, en = os_error_text(exc)
+                raise BuildFailed(f"{zh} / {en}") from None
+        if (staging / CARRY).exists():  # the site it was to take folders from is gone
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(f"构建期间 {site} 被移走，请重新构建 / {site} was moved away during the build; "
+                              f"build again")
+        staging.rename(site)
+    return old
 
 
 REMOVE_IN_BACKGROUND = True  # the old site goes while the build returns (100,000 page folders take ~30 s)
@@ -291,27 +299,63 @@ class _ErrorsSaid(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+_LAST_GOOD: dict[Path, Path] = {}  # the preview's folder -> its last good site, kept aside while an error shows
+
+
 def guarded_build(build):
-    """MkDocs' build for the preview: a failure becomes an error page, so no request waits for a fix."""
+    """MkDocs' build for the preview, done as ``build_site`` does it: into a new folder beside the
+    served one, reusing the pages of the last good preview (output/pages.py), then swapped in. A
+    failure becomes an error page, so no request waits for a fix; the good site waits aside, to be
+    reused by the build that follows the fix."""
 
     def run(config, **kwargs):
+        site = Path(config.site_dir)
+        aside = _LAST_GOOD.get(site)
+        previous = aside or (site if (site / MANIFEST).is_file() else None)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+        plugins = getattr(config, "plugins", None)
+        museum = plugins.get("museum") if plugins is not None else None
+        if museum is not None:
+            museum.previous_site, museum.carry, museum.serve_site = previous, previous is not None, site
         said = _ErrorsSaid()
         logging.getLogger("mkdocs").addHandler(said)
+        config.site_dir = str(staging)
         try:
             build(config, **kwargs)
+            staging.chmod(0o755)
+            if aside is not None:  # an error page is served: the pages come from the site aside
+                carry_in(staging, aside)
+            old = _swap(staging, site, f".{site.name}.old-")
+            if old is not None:
+                _remove_old(old)
+            if aside is not None:
+                del _LAST_GOOD[site]
+                _remove_old(aside)
+            if museum is not None:
+                museum.site_in_place(site)
         except KeyboardInterrupt:
+            shutil.rmtree(staging, ignore_errors=True)
             raise
         except BaseException as exc:  # noqa: BLE001 - MkDocs' Abort is a SystemExit
             from mkdocs.exceptions import Abort
 
+            shutil.rmtree(staging, ignore_errors=True)
             if os.environ.get("MUSEUM_DEBUG"):
                 log.exception("rebuild failed")
             # MkDocs logs a plugin's error (the records' problems) and raises a bare Abort.
             message = "\n".join(said.messages) if isinstance(exc, Abort) and said.messages else short_error(exc)
             if not isinstance(exc, Abort):
                 log.error("%s", message)
-            write_error_site(Path(config.site_dir), message)
+            if previous is site:  # keep the good site for the next build: the error page takes its place
+                kept = Path(tempfile.mkdtemp(prefix=f".{site.name}.good-", dir=site.parent))
+                kept.rmdir()
+                site.rename(kept)
+                site.mkdir()
+                _LAST_GOOD[site] = kept
+                atexit.register(shutil.rmtree, kept, True)
+            write_error_site(site, message)
         finally:
+            config.site_dir = str(site)
             logging.getLogger("mkdocs").removeHandler(said)
 
     return run

@@ -10,6 +10,7 @@ rewriting this file only.
 from __future__ import annotations
 
 import html
+import gc
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from mkdocs.utils import get_build_date
 
 from museum.catalogue.check import check_collection
 from museum.records.cache import cache_folder
+from museum.records.loader import collector_paused
 from museum.media.pictures import SourceHashes, produce, publish
 from museum.output import csp, shell
 from museum.output.pages import PageWriter, write_pages
@@ -64,6 +66,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     checked = None  # build.py build: the catalogue it has just checked
     previous_site: Path | None = None  # build.py build: the site being replaced (its unchanged pages are reused)
     carry = False  # build.py build: it moves unchanged record folders in from previous_site (output/pages.py)
+    serve_site: Path | None = None  # build.py serve: where the preview is served (this build is swapped in there)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -79,6 +82,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        # The preview keeps this plugin between builds: the last build's catalogue and pages go now,
+        # before the next are made, and with them whatever the collector was told to leave alone.
+        self.plan = self.specs = self.core_others = None
+        gc.unfreeze()
         # Seconds by stage, written to the cache folder for bench/run.py (and curious curators).
         self.stats: dict[str, float] = {"render": 0.0}
         self.started = time.perf_counter()
@@ -100,9 +107,11 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                               f"{shown}{more}")
         t = time.perf_counter()
         self.hashes = SourceHashes(self.cache)
-        self.plan = SitePlan(cat, self.site_url, self.hashes)
-        others = self.plan.other_pages()
-        self.plan.plan_pictures()
+        with collector_paused():  # (what planning makes is kept to the end of the build)
+            self.plan = SitePlan(cat, self.site_url, self.hashes)
+            others = self.plan.other_pages()
+            self.plan.plan_pictures()
+        gc.freeze()  # the catalogue and the plan: not walked again by the collector, nor copied by the forked writers
         self.stats["pages"] = time.perf_counter() - t
         self.renderer = Renderer(self.site_url, compiled=self.compiled)
         # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
@@ -210,10 +219,11 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if os.environ.get("MUSEUM_SEARCH") == "off":
             pass  # `build.py build --no-search` (benchmarks of everything else at 100,000 objects)
         elif getattr(self, "serving", False):
-            # A curator's edit must show at once; the search index follows a few seconds later.
-            if self.indexer is not None and self.indexer.poll() is None:
-                self.indexer.terminate()
-            self.indexer = start_indexing(site)
+            # A curator's edit must show at once; the search index follows a few seconds later, in
+            # the folder the preview is served from (build.py serve swaps this one in first).
+            self.index_pending = True
+            if self.serve_site is None:
+                self.site_in_place(site)
         else:
             try:
                 index_site(site)
@@ -229,6 +239,15 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                         "(serve them as files): %s", len(self.blocked_scripts), ", ".join(self.blocked_scripts[:10]))
         log.info("museum: %d pages (%d unchanged), %d pictures (%d made), %d redirects",
                  self.pages, written.reused, len(pictures), made, len(redirects))
+
+    def site_in_place(self, site: Path) -> None:
+        """The site just built is now at ``site``: start the preview's search index there."""
+        if not getattr(self, "index_pending", False):
+            return
+        self.index_pending = False
+        if self.indexer is not None and self.indexer.poll() is None:
+            self.indexer.terminate()
+        self.indexer = start_indexing(site)
 
     def on_shutdown(self) -> None:
         if getattr(self, "indexer", None) is not None and self.indexer.poll() is None:
