@@ -181,3 +181,24 @@ def test_an_import_writes_only_heritage_records_and_a_second_run_nothing(run_cli
     assert (site / "index.html").read_text(encoding="utf-8") == "<h1>网站</h1>" and len(list(site.iterdir())) == 1
     assert run_cli("--collections", coll, "import", "heritage", csv).returncode == 0
     assert digest_tree(coll) == after
+
+
+def test_a_hand_written_page_where_the_core_writes_a_record_page_is_refused(tmp_path, monkeypatch, caplog):
+    from museum.adapters.mkdocs.build import BuildFailed, build_site
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "artifacts" / "ceshi-kache").mkdir(parents=True)
+    (docs / "artifacts" / "ceshi-kache" / "index.md").write_text("# 我的卡车\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                      .replace("docs_dir: docs", f"docs_dir: {docs}")
+                      .replace("custom_dir: plugins/museum/theme", f"custom_dir: {ROOT / 'plugins/museum/theme'}"),
+                      encoding="utf-8")
+    monkeypatch.setenv("MUSEUM_COLLECTIONS", str(ROOT / "tests" / "fixtures" / "mini" / "collections"))
+    monkeypatch.setenv("MUSEUM_SEARCH", "off")
+    site = tmp_path / "site"
+    with pytest.raises(BuildFailed):
+        build_site(config, site)
+    assert "docs/artifacts/ceshi-kache/index.md 与生成的页面冲突 / collides with a generated page" in caplog.text
+    assert not site.exists() and _no_staging_left(tmp_path)
