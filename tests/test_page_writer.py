@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 from pathlib import Path
@@ -206,3 +207,88 @@ def test_when_a_folder_cannot_be_carried_the_previous_site_is_put_back_whole(pla
         carry_in(new, old)
     shutil.move(tmp_path / "elsewhere", old / missing)
     assert sorted(p.relative_to(old).as_posix() for p in old.rglob("*")) == before
+
+
+@pytest.fixture
+def many(mini_copy) -> SitePlan:
+    """The mini collection and twelve more trucks that nothing names: a kind folder mostly unchanged."""
+    from museum.catalogue.check import check_collection
+
+    import yaml
+
+    truck = yaml.safe_load((mini_copy / "artifacts" / "ceshi-kache.yaml").read_text(encoding="utf-8"))
+    for field in ("aliases", "related", "id"):
+        truck.pop(field, None)
+    for n in range(12):
+        (mini_copy / "artifacts" / f"ceshi-kache-{n}.yaml").write_text(
+            yaml.safe_dump(truck, allow_unicode=True), encoding="utf-8")
+    cat, problems = check_collection(mini_copy, mini_copy.parent)
+    assert problems == []
+    plan = SitePlan(cat, SITE_URL)
+    plan.plan_pictures()
+    return plan
+
+
+def _changed_one_rebuild(plan, tmp_path):
+    """A first site; one artifact retitled; the rebuild with carry (not yet carried in)."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_pages(plan, [], make_writer(old), workers=1, inputs=_inputs(plan))
+    original = next(iter(plan.cat.artifacts.values()))
+    plan.cat.records["artifact"][original.id] = original.model_copy(
+        update={"title": Text((("zh", original.title.zh + "（修订）"), *original.title.values[1:]))})
+    writer = PageWriter(make_writer(new).renderer, make_writer(new).shells, new, SITE_URL, previous=old, carry=True)
+    done = write_pages(plan, [], writer, workers=1, inputs=_inputs(plan))
+    return old, new, done, original
+
+
+def test_a_kind_folder_with_one_record_changed_takes_the_new_pages_and_moves_as_one(many, tmp_path):
+    plan = many
+    old, new, done, original = _changed_one_rebuild(plan, tmp_path)
+    try:
+        inode = (old / "artifacts").stat().st_ino
+        carried = sum(f.startswith("artifacts/") for f in done.carried)
+        assert carried > 4, "the sample needs a few unchanged artifacts"
+        renames = carry_in(new, old)
+        assert (new / "artifacts").stat().st_ino == inode  # the folder itself moved
+        assert renames < carried + sum(1 for f in done.carried if not f.startswith("artifacts/"))
+        fresh = tmp_path / "fresh"
+        write_pages(plan, [], make_writer(fresh), workers=1)
+        pages = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.html"))
+        assert pages == sorted(p.relative_to(new).as_posix() for p in new.rglob("*.html"))
+        assert all((new / p).read_bytes() == (fresh / p).read_bytes() for p in pages)
+    finally:
+        plan.cat.records["artifact"][original.id] = original
+
+
+def test_a_rename_that_fails_at_any_step_is_undone_and_both_sites_are_as_before(many, tmp_path, monkeypatch):
+    import museum.output.pages as pages_module
+
+    old0, new0, _, original = _changed_one_rebuild(many, tmp_path)
+    many.cat.records["artifact"][original.id] = original
+
+    def copies(name: str) -> tuple[Path, Path]:
+        old, new = tmp_path / name / "old", tmp_path / name / "new"
+        shutil.copytree(old0, old)
+        shutil.copytree(new0, new)
+        return old, new
+
+    steps = carry_in(*reversed(copies("whole")))
+    assert steps > 3  # stale pages aside, new ones in, the folders swapped
+    real = os.rename
+    for failing in range(1, steps + 1):
+        old, new = copies(f"fail-{failing}")
+        tree = lambda root: sorted((p.relative_to(root).as_posix(), p.stat().st_ino) for p in root.rglob("*"))  # noqa: E731
+        old_before, new_before = tree(old), tree(new)
+        calls = []
+
+        def rename(source, target):
+            calls.append(source)
+            if len(calls) == failing:
+                raise OSError(28, "No space left on device")
+            real(source, target)
+
+        monkeypatch.setattr(pages_module.os, "rename", rename)
+        with pytest.raises(OSError):
+            carry_in(new, old)
+        monkeypatch.setattr(pages_module.os, "rename", real)
+        assert tree(old) == old_before and tree(new) == new_before, f"rename {failing} of {steps}"

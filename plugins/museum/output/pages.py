@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,12 +239,18 @@ def _results(tasks: list[tuple[str, int]], workers: int) -> Iterator[Written]:
         yield from pool.imap_unordered(_run, tasks)
 
 
+DISPLACED = ".museum-displaced"  # in the previous site: what a merge moved out of the way
+
+
 def carry_in(site: Path, previous: Path) -> int:
-    """Move the folders that ``site``'s CARRY file names from ``previous`` into ``site``. A folder
-    whose every entry is to be moved, and which the new site does not have, moves as one (all of
-    artifacts/ when no artifact changed). Where the new site has come to hold a folder itself, the
-    pages are linked into it instead. If anything fails, the folders moved go back (``previous`` is
-    whole again) and OSError is raised. Returns the number of renames."""
+    """Move the folders that ``site``'s CARRY file names from ``previous`` into ``site``.
+
+    Each kind folder (``artifacts/``) takes the fewest renames: moved as one if the new site has
+    none; if the new site has a few folders there (the records that changed), those go into the
+    previous site's kind folder, whose old versions step aside, and it moves as one; otherwise
+    folder by folder. Where the new site holds a carried folder itself, the pages are linked into
+    it. If anything fails, every rename is undone (``previous`` is whole again) and OSError is
+    raised. Returns the number of renames."""
     listed = site / CARRY
     try:
         folders = listed.read_text(encoding="utf-8").splitlines()
@@ -253,34 +260,46 @@ def carry_in(site: Path, previous: Path) -> int:
     for folder in folders:
         parent, _, name = folder.rstrip("/").rpartition("/")
         by_parent.setdefault(parent, set()).add(name)
-    moves: list[str] = []
-    for parent, names in sorted(by_parent.items()):
-        whole = parent and not (site / parent).exists()
-        if whole:
-            try:
-                whole = set(os.listdir(previous / parent)) == names
-            except OSError:
-                whole = False
-        moves.extend([parent] if whole else [f"{parent}/{name}" if parent else name for name in sorted(names)])
-    moved: list[str] = []
-    parents: set[Path] = set()
+    done: list[tuple[Path, Path]] = []  # renames made, to undo
+
+    def rename(source: Path, target: Path) -> None:
+        os.rename(source, target)
+        done.append((source, target))
+
+    displaced = previous / DISPLACED
     try:
-        for folder in moves:
-            source, target = previous / folder, site / folder
-            if target.parent not in parents:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                parents.add(target.parent)
-            if target.exists():
-                _link_tree(source, target)
-            else:
-                os.rename(source, target)
-                moved.append(folder)
+        for parent, names in sorted(by_parent.items()):
+            old, new = previous / parent, site / parent
+            before = set(os.listdir(old))
+            if not new.exists() and before == names:
+                new.parent.mkdir(parents=True, exist_ok=True)
+                rename(old, new)
+                continue
+            written = set(os.listdir(new)) if new.exists() else set()
+            stale = before - names
+            if written and not written & names and len(stale) + len(written) + 2 < len(names):
+                aside = displaced / parent
+                aside.mkdir(parents=True, exist_ok=True)
+                for name in sorted(stale):
+                    rename(old / name, aside / name)
+                for name in sorted(written):
+                    rename(new / name, old / name)
+                rename(new, aside.with_name(aside.name + ".emptied"))
+                rename(old, new)
+                continue
+            new.mkdir(parents=True, exist_ok=True)
+            for name in sorted(names):
+                if (new / name).exists():
+                    _link_tree(old / name, new / name)
+                else:
+                    rename(old / name, new / name)
     except OSError:
-        for folder in reversed(moved):
-            os.rename(site / folder, previous / folder)
+        for source, target in reversed(done):
+            os.rename(target, source)
+        shutil.rmtree(displaced, ignore_errors=True)  # (empty again)
         raise
     listed.unlink()
-    return len(moved)
+    return len(done)
 
 
 def _link_tree(source: Path, target: Path) -> None:
