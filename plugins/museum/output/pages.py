@@ -185,20 +185,25 @@ _JOB: _Job | None = None  # set in the parent before the workers are forked; the
 def _run(task: tuple[str, int]) -> Written:
     assert _JOB is not None
     what, n = task
-    done = Written()
+    job, done = _JOB, Written()
     if what == "others":
-        for spec in _JOB.others[n : n + CHUNK]:
-            key = _JOB.inputs.spec_key(spec) if _JOB.inputs else "-"
-            reused = _JOB.writer.reuse(key) if key != "-" else None
-            done.add(reused or _JOB.writer.write([spec], key))
+        for spec in job.others[n : n + CHUNK]:
+            key = job.inputs.spec_key(spec) if job.inputs else "-"
+            done.add(_reused_or_written(key, lambda: [spec]))
             done.items += 1
-        return done
-    for record in _JOB.plan.all_records()[n :: _JOB.shares]:
-        key = _JOB.inputs.key(record) if _JOB.inputs else "-"
-        reused = _JOB.writer.reuse(key, urls.record(record.key)) if key != "-" else None
-        done.add(reused or _JOB.writer.write(_JOB.plan.pages_of(record), key))
-        done.items += 1
+    else:
+        for record in job.plan.all_records()[n :: job.shares]:
+            key = job.inputs.key(record) if job.inputs else "-"
+            done.add(_reused_or_written(key, lambda: job.plan.pages_of(record), urls.record(record.key)))
+            done.items += 1
     return done
+
+
+def _reused_or_written(key: str, specs: Callable[[], list[PageSpec]], folder: str | None = None) -> Written:
+    """The pages of one record or one other page: reused if their key is known, else planned and written."""
+    assert _JOB is not None
+    reused = _JOB.writer.reuse(key, folder) if key != "-" else None
+    return reused or _JOB.writer.write(specs(), key)
 
 
 def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, workers: int | None = None,

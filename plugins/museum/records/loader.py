@@ -48,8 +48,9 @@ def shown(path: Path, root: Path) -> str:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Everything loading makes is kept: the cyclic collector walking it again and again as it grows
-    only costs time (0.3 s of 0.7 at 10,000 remembered records). Nests: the outermost restores."""
+    """For work whose every object is kept (loading, planning): the cyclic collector walking it again
+    and again as it grows only costs time (0.3 s of 0.7 to load 10,000 remembered records). Nests:
+    the outermost restores."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -61,11 +62,6 @@ def collector_paused() -> Iterator[None]:
 
 def load_collection(collections: Path, root: Path | None = None, cache: Path | None = None) -> Loaded:
     """``cache``: a folder where records are remembered between runs (records/cache.py)."""
-    with collector_paused():
-        return _load_collection(collections, root, cache)
-
-
-def _load_collection(collections: Path, root: Path | None, cache: Path | None) -> Loaded:
     collections = collections.resolve()
     root = (root or collections.parent).resolve()
     loaded = Loaded(root, collections)

@@ -111,7 +111,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             self.plan = SitePlan(cat, self.site_url, self.hashes)
             others = self.plan.other_pages()
             self.plan.plan_pictures()
-        gc.freeze()  # the catalogue and the plan: not walked again by the collector, nor copied by the forked writers
+        # The catalogue and the plan live to the end: not walked again by the collector (nor at the
+        # exit: 0.6 s at 10,000 records), nor copied page by page by the forked writers.
+        gc.freeze()
         self.stats["pages"] = time.perf_counter() - t
         self.renderer = Renderer(self.site_url, compiled=self.compiled)
         # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
