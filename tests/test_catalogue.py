@@ -198,3 +198,17 @@ def test_records_are_typed(cat):
     assert cat.museums["ceshi-gongye-bowuguan"].grade == "first"
     assert str(cat.museums["ceshi-gongye-bowuguan"].website) == "https://example.org/museum/"
     assert cat.heritage["ceshi-gangtiechang"].core_items == [Text.of("测试高炉"), Text.of("测试轧机")]
+
+
+def test_the_catalogue_leaves_the_loaded_records_as_they_were_read(mini):
+    # The preview keeps loaded records between builds: normalising one must not change what was read.
+    from museum.catalogue.index import build_catalogue
+    from museum.records.loader import load_collection
+
+    loaded = load_collection(mini / "collections", mini)
+    before = {r.source: r.model_dump_json() for records in loaded.records.values() for r in records}
+    cat, problems = build_catalogue(loaded)
+    assert problems == []
+    assert cat.museums["ceshi-fangzhi-bowuguan"].province == "shanghai"  # normalised in the catalogue
+    assert {r.source: r.model_dump_json() for records in loaded.records.values() for r in records} == before
+    assert build_catalogue(loaded)[0].museums["ceshi-fangzhi-bowuguan"].province == "shanghai"  # and again

@@ -175,9 +175,13 @@ def build_catalogue(loaded: Loaded, *, inspect_images: bool = True) -> tuple[Cat
 
     _index(cat, loaded, problems, locate)
     for kind, table in cat.records.items():
-        for record in table.values():
-            _check_vocab(cat, record, province_codes, problems, locate)
-            _check_references(cat, record, problems, locate)
+        for rid, record in table.items():
+            changes = [*_check_vocab(cat, record, province_codes, problems, locate),
+                       *_check_references(cat, record, problems, locate)]
+            if changes:  # the catalogue's own copy: the loaded record stays as it was read (the preview reuses it)
+                record = table[rid] = record.model_copy(deep=True)
+                for where, value in changes:
+                    _replace(record, where, value)
             _check_images(cat, record, problems, locate, inspect_images)
     _derive_eras(cat, problems, locate)
     return cat, sorted(set(problems))
@@ -210,21 +214,24 @@ def _index(cat: Catalogue, loaded: Loaded, problems: list[Problem], locate: _Loc
 
 
 def _check_vocab(cat: Catalogue, record: Record, province_codes: dict[str, str],
-                 problems: list[Problem], locate: _Locator) -> None:
+                 problems: list[Problem], locate: _Locator) -> Iterator[tuple[Where, str]]:
+    """Problems added; yields the changes to make (a province's code becomes its id)."""
     for where, vocabulary, value in list(vocab_values(record)):
         entries = cat.vocab.get(vocabulary)
         if entries is None:
             continue  # the missing vocabulary file is reported once, by the loader
         if vocabulary == "provinces" and value in province_codes:
-            setattr(record, where[0], province_codes[value])
+            yield where, province_codes[value]
             continue
         if value not in entries:
             problems.append(locate.problem(record.source, where, f"词表 {vocabulary} 中没有“{value}”",
                                            f"'{value}' is not in the {vocabulary} vocabulary"))
 
 
-def _check_references(cat: Catalogue, record: Record, problems: list[Problem], locate: _Locator) -> None:
-    for where, ref in references_of(record):
+def _check_references(cat: Catalogue, record: Record, problems: list[Problem],
+                      locate: _Locator) -> Iterator[tuple[Where, Ref]]:
+    """Problems and reverse references added; yields the changes to make (an old id becomes the current one)."""
+    for where, ref in list(references_of(record)):
         target = cat.get(ref)
         if target is None:
             folder = KINDS[ref.kind].folder
@@ -236,13 +243,13 @@ def _check_references(cat: Catalogue, record: Record, problems: list[Problem], l
             problems.append(locate.problem(record.source, where, "记录不能引用自己", "a record cannot refer to itself"))
             continue
         if target.key != ref:
-            _replace(record, where, target.key)  # an old id: every later phase sees the current one
+            yield where, target.key  # an old id: every later phase sees the current one
         bucket = cat.referrers[target.key][record.kind]
         if record.id not in bucket:
             bucket.append(record.id)  # type: ignore[arg-type]
 
 
-def _replace(record: Record, where: Where, value: Ref) -> None:
+def _replace(record: Record, where: Where, value: Any) -> None:
     """Put ``value`` at ``where`` (a path from references_of) inside the record."""
     holder: Any = record
     for step in where[:-1]:
