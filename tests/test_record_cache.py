@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from museum.records import cache as cache_module
 from museum.records import loader
 from museum.records.loader import load_collection
 
@@ -46,3 +47,24 @@ def test_a_damaged_cache_is_ignored(mini_copy, tmp_path):
         path.write_bytes(b"\x80\x05 not a pickle")
     assert summary(load_collection(mini_copy, mini_copy.parent, cache)) == expected
     assert summary(load_collection(mini_copy, mini_copy.parent, None)) == expected
+
+
+def test_in_one_process_unchanged_records_come_back_as_the_same_objects(mini_copy, tmp_path, monkeypatch):
+    # The preview keeps ``memory`` between its builds: an unchanged file is neither read nor unpickled.
+    memory: dict = {}
+    cache = tmp_path / "cache"
+    first = load_collection(mini_copy, mini_copy.parent, cache, memory)
+    path = mini_copy / "artifacts" / "ceshi-zhengqi-jiche.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("tags: [机车, 蒸汽]", "tags: [机车, 汽机]"),
+                    encoding="utf-8")
+    def unexpected(*args, **kwargs):
+        raise AssertionError("an unchanged record was unpickled again")
+
+    monkeypatch.setattr(cache_module.pickle, "loads", unexpected)
+    second = load_collection(mini_copy, mini_copy.parent, cache, memory)
+    old = {r.id: r for r in first.records["artifact"]}
+    new = {r.id: r for r in second.records["artifact"]}
+    assert new["ceshi-kache"] is old["ceshi-kache"]
+    assert new["ceshi-zhengqi-jiche"] is not old["ceshi-zhengqi-jiche"]
+    assert new["ceshi-zhengqi-jiche"].tags == ["机车", "汽机"]
+    assert summary(second) == summary(load_collection(mini_copy, mini_copy.parent, None))

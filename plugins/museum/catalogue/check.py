@@ -10,11 +10,11 @@ from museum.records.models import KINDS
 from museum.records.problems import Problem
 
 
-def check_collection(collections: Path, root: Path | None = None,
-                     cache: Path | None = None) -> tuple[Catalogue, list[Problem]]:
-    """``cache``: where unchanged records are remembered between runs (records/cache.py)."""
+def check_collection(collections: Path, root: Path | None = None, cache: Path | None = None,
+                     memory: dict | None = None) -> tuple[Catalogue, list[Problem]]:
+    """``cache``, ``memory``: where unchanged records are remembered between runs (records/cache.py)."""
     with collector_paused():  # (what both phases make is kept)
-        return build_catalogue(load_collection(collections, root, cache))
+        return build_catalogue(load_collection(collections, root, cache, memory))
 
 
 def summary(cat: Catalogue) -> str:

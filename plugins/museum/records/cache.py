@@ -5,6 +5,11 @@ resolves anything), under the file's size, modification time and inode; any chan
 to the code that reads records, makes it be read anew. The cache lives in ``.cache/records/`` of
 the project (made by us, never committed); it is a pickle, so only a folder of one's own should
 hold it. A damaged or unreadable cache is ignored, never an error.
+
+A process that loads the same collection again and again (the preview) passes ``memory``, a dict
+it keeps: unchanged records then come back as the very objects of the last run, neither read from
+the cache file nor unpickled (0.3 s at 10,000 records). Nothing changes a loaded record (the
+catalogue normalises copies), so sharing them is safe.
 """
 
 from __future__ import annotations
@@ -31,16 +36,25 @@ def _code_version() -> str:
     return h.hexdigest()
 
 
+Stamp = tuple[int, int, int]
+
+
 class RecordCache:
-    def __init__(self, folder: Path | None, collections: Path, root: Path):
+    def __init__(self, folder: Path | None, collections: Path, root: Path, memory: dict | None = None):
         self.file = None
-        self.entries: dict[str, tuple[tuple[int, int, int], bytes]] = {}
-        self.used: dict[str, tuple[tuple[int, int, int], bytes]] = {}
+        self.entries: dict[str, tuple[Stamp, bytes]] = {}
+        self.used: dict[str, tuple[Stamp, bytes]] = {}
+        self.objects: dict[str, tuple[Stamp, Any]] = {}  # from ``memory``: what earlier runs here gave
+        self.kept: dict[str, tuple[Stamp, Any]] = {}  # for ``memory``: what this run gives
+        self.memory = memory
         self.changed = False
         if folder is None:
             return
         name = hashlib.blake2b(f"{collections}\0{root}\0{_code_version()}".encode(), digest_size=12).hexdigest()
         self.file = folder / f"{name}.pickle"
+        if memory is not None and self.file in memory:
+            self.entries, self.objects = memory[self.file]
+            return
         try:
             with self.file.open("rb") as fh:
                 entries = pickle.load(fh)
@@ -64,22 +78,29 @@ class RecordCache:
         key = str(path)
         entry = self.entries.get(key)
         try:
-            if entry is None or entry[0] != self.stamp(path):  # (a file gone: None, never equal)
+            stamp = self.stamp(path)
+            if entry is None or entry[0] != stamp:  # (a file gone: None, never equal)
                 return None
-            value = pickle.loads(entry[1])
+            known = self.objects.get(key)
+            value = known[1] if known is not None and known[0] == stamp else pickle.loads(entry[1])
         except Exception:  # a damaged entry: read the file
             return None
         self.used[key] = entry
+        self.kept[key] = (stamp, value)
         return value
 
-    def put(self, path: Path, stamp: tuple[int, int, int] | None, value: Any) -> None:
+    def put(self, path: Path, stamp: Stamp | None, value: Any) -> None:
         if self.file is None or stamp is None:
             return
         self.used[str(path)] = (stamp, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self.kept[str(path)] = (stamp, value)
         self.changed = True
 
     def save(self) -> None:
         """Keep the entries of this run's files (a deleted file's entry goes)."""
+        if self.memory is not None and self.file is not None:
+            self.memory.clear()  # (one collection's records at a time)
+            self.memory[self.file] = (self.used, self.kept)
         if self.file is None or not (self.changed or self.used.keys() != self.entries.keys()):
             return
         try:

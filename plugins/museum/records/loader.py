@@ -60,12 +60,14 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_collection(collections: Path, root: Path | None = None, cache: Path | None = None) -> Loaded:
-    """``cache``: a folder where records are remembered between runs (records/cache.py)."""
+def load_collection(collections: Path, root: Path | None = None, cache: Path | None = None,
+                    memory: dict | None = None) -> Loaded:
+    """``cache``: a folder where records are remembered between runs; ``memory``: a dict the caller
+    keeps, where they are remembered between runs in this process (records/cache.py)."""
     collections = collections.resolve()
     root = (root or collections.parent).resolve()
     loaded = Loaded(root, collections)
-    remembered = RecordCache(cache, collections, root)
+    remembered = RecordCache(cache, collections, root, memory)
     if not collections.is_dir():
         loaded.problems.append(Problem(shown(collections, root), 1, 1, "", "找不到藏品目录",
                                        "the collections folder does not exist"))
@@ -140,7 +142,7 @@ def _yaml_files(folder: Path, loaded: Loaded) -> list[Path]:
             parent = real_dirs[path.parent] = path.parent.resolve()
         return parent / path.name
 
-    for path, entry, hidden in sorted(_files_in(folder), key=lambda found: found[0]):
+    for path, entry, hidden in sorted(_files_in(folder), key=lambda found: found[0].parts):  # (as Paths sort)
         why = _misnamed(entry.name, hidden)
         if why is not None:
             loaded.problems.append(Problem(shown(path, loaded.root), 1, 1, "", *why))
