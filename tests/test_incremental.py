@@ -22,15 +22,21 @@ SHELL = Shell.parse("<title>MUSEUMSLOTTITLE</title>MUSEUMSLOTDESCRIPTION MUSEUMS
                     "MUSEUMSLOTHEAD<h1>MUSEUMSLOTBODY</h1>")
 
 
-def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = False) -> tuple[int, int]:
-    cat, problems = check_collection(coll, coll.parent)
+def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = False,
+          memory: dict | None = None) -> tuple[int, int]:
+    """``memory``: what the preview keeps between its builds in one process (records, digests)."""
+    if memory is None:
+        cat, problems = check_collection(coll, coll.parent)
+    else:
+        cat, problems = check_collection(coll, coll.parent, coll.parent / "cache", memory.setdefault("records", {}))
     assert not problems, [str(p) for p in problems[:3]]
     plan = SitePlan(cat, SITE_URL)
     others = plan.other_pages()
     plan.plan_pictures()
     writer = PageWriter(Renderer(SITE_URL), {n: SHELL for n in range(9)}, site, SITE_URL, previous=previous,
                         carry=carry)
-    inputs = PageInputs(cat, plan.planned_pictures, salt(cat, SITE_URL))
+    inputs = PageInputs(cat, plan.planned_pictures, salt(cat, SITE_URL),
+                        memory=None if memory is None else memory.setdefault("digests", {}))
     done = write_pages(plan, others, writer, workers=1, inputs=inputs)
     if carry:
         carry_in(site, previous)
@@ -166,3 +172,24 @@ def test_a_rebuild_that_carries_unchanged_folders_is_the_site_a_build_from_nothi
     assert rebuilt.keys() == fresh.keys()
     wrong = [path for path in fresh if rebuilt[path] != fresh[path]]
     assert wrong == [], f"{name}: {len(wrong)} stale page(s), e.g. {wrong[:5]}"
+
+
+def test_the_preview_remembering_records_between_builds_gives_the_site_a_build_from_nothing_gives(tmp_path):
+    # build.py serve: one process, every edit in turn on one collection, each build from the last one.
+    coll = tmp_path / "collections"
+    shutil.copytree(ROOT / "collections", coll)
+    memory: dict = {}
+    last = tmp_path / "site-0"
+    build(coll, last, memory=memory)
+    for n, (name, change) in enumerate(EDITS.items(), 1):
+        change(coll)
+        site = tmp_path / f"site-{n}"
+        build(coll, site, previous=last, carry=True, memory=memory)
+        shutil.rmtree(tmp_path / "fresh", ignore_errors=True)
+        build(coll, tmp_path / "fresh")
+        rebuilt, fresh = files_of(site), files_of(tmp_path / "fresh")
+        assert rebuilt.keys() == fresh.keys(), name
+        wrong = [path for path in fresh if rebuilt[path] != fresh[path]]
+        assert wrong == [], f"{name}: {len(wrong)} stale page(s), e.g. {wrong[:5]}"
+        last = site
+    assert memory["records"] and memory["digests"]

@@ -292,3 +292,36 @@ def test_a_rename_that_fails_at_any_step_is_undone_and_both_sites_are_as_before(
             carry_in(new, old)
         monkeypatch.setattr(pages_module.os, "rename", real)
         assert tree(old) == old_before and tree(new) == new_before, f"rename {failing} of {steps}"
+
+
+def test_folders_carried_at_two_depths_of_one_folder_all_arrive(tmp_path):
+    # A listing's own pages (L/page/2/) sit beside the listings below it (L/a/): both are carried.
+    old, new = tmp_path / "old", tmp_path / "new"
+    carried = [f"L/{name}/" for name in "abcdefgh"] + ["L/page/2/", "L/page/3/"]  # L/ is mostly unchanged
+    for page in ["L/index.html", *(f"{folder}index.html" for folder in carried)]:
+        (old / page).parent.mkdir(parents=True, exist_ok=True)
+        (old / page).write_text(f"old {page}", encoding="utf-8")
+    (new / "L").mkdir(parents=True)
+    (new / "L" / "index.html").write_text("new L/index.html", encoding="utf-8")  # this one changed
+    (new / CARRY).write_text("".join(f"{folder}\n" for folder in carried), encoding="utf-8")
+    carry_in(new, old)
+    assert {p.relative_to(new).as_posix(): p.read_text(encoding="utf-8") for p in new.rglob("*.html")} == {
+        "L/index.html": "new L/index.html", **{f"{f}index.html": f"old {f}index.html" for f in carried}}
+
+
+def test_unchanged_listing_pages_are_carried_like_record_folders(many, tmp_path):
+    plan = many
+    others = plan.other_pages()
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_pages(plan, others, make_writer(old), workers=1, inputs=_inputs(plan))
+    writer = PageWriter(make_writer(new).renderer, make_writer(new).shells, new, SITE_URL, previous=old, carry=True)
+    done = write_pages(plan, others, writer, workers=1, inputs=_inputs(plan))
+    kinds = {"artifacts", "museums", "exhibitions", "heritage", "routes"}
+    assert any(folder.split("/")[0] not in kinds for folder in done.carried)
+    assert "" not in done.carried and "/" not in done.carried  # never the whole site
+    carry_in(new, old)
+    fresh = tmp_path / "fresh"
+    write_pages(plan, others, make_writer(fresh), workers=1)
+    pages = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*.html"))
+    assert pages == sorted(p.relative_to(new).as_posix() for p in new.rglob("*.html"))
+    assert all((new / p).read_bytes() == (fresh / p).read_bytes() for p in pages)

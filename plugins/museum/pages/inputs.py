@@ -10,6 +10,9 @@ reuses pages by key gives the same site as a build from nothing.
 Every other page (home, listings, directories, the map) is made from its spec alone, so its key is
 the spec itself, pickled, with the salt (``PageInputs.spec_key``): planning those pages is cheap,
 rendering them is not.
+
+The preview builds again and again in one process, and most of its records are the very objects of
+its last build (records/cache.py): ``memory``, a dict it keeps, remembers their digests.
 """
 
 from __future__ import annotations
@@ -52,11 +55,19 @@ def salt(cat: Catalogue, *extra: str) -> str:
 
 
 class PageInputs:
-    def __init__(self, cat: Catalogue, pictures: dict[Path, Picture], salt: str):
+    def __init__(self, cat: Catalogue, pictures: dict[Path, Picture], salt: str, memory: dict | None = None):
         self.cat = cat
         self.pictures = pictures
         self.salt = salt
         self._digests: dict[tuple[str, str], str] = {}
+        self.memory = memory  # id(record) -> (record, what else its digest covers, digest), from the last build
+        self.kept: dict[int, tuple[Record, str, str]] = {}  # the same, for the next build
+
+    def remember(self) -> None:
+        """Hand this build's digests to the next (made in this process: a forked writer's are lost)."""
+        if self.memory is not None:
+            self.memory.clear()
+            self.memory.update(self.kept)
 
     def shown(self, record: Record) -> list[Record]:
         """The records whose text or pictures can appear on ``record``'s pages, itself first."""
@@ -81,13 +92,20 @@ class PageInputs:
         slot = (record.kind, record.id or "")
         value = self._digests.get(slot)
         if value is None:
-            h = hashlib.blake2b(digest_size=16)
-            h.update(record.model_dump_json().encode())
-            h.update(f"\0{record.source}\0{self.cat.era_of.get(record.id or '', '') if record.kind == 'artifact' else ''}".encode())
-            for _, image in images_of(record):
-                picture = self.pictures.get(self.cat.image_src(record, image))
-                h.update(f"\0{picture.key if picture else '-'}".encode())
-            value = self._digests[slot] = h.hexdigest()
+            era = self.cat.era_of.get(record.id or "", "") if record.kind == "artifact" else ""
+            pictures = [self.pictures.get(self.cat.image_src(record, image)) for _, image in images_of(record)]
+            rest = f"\0{record.source}\0{era}" + "".join(f"\0{p.key if p else '-'}" for p in pictures)
+            known = self.memory.get(id(record)) if self.memory is not None else None
+            if known is not None and known[0] is record and known[1] == rest:
+                value = known[2]  # the same object, never changed (records/cache.py): the same digest
+            else:
+                h = hashlib.blake2b(digest_size=16)
+                h.update(record.model_dump_json().encode())
+                h.update(rest.encode())
+                value = h.hexdigest()
+            self._digests[slot] = value
+            if self.memory is not None:
+                self.kept[id(record)] = (record, rest, value)
         return value
 
     def key(self, record: Record) -> str:
