@@ -140,7 +140,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     os.environ["MUSEUM_COLLECTIONS"] = str(args.collections.resolve())
     print(f"预览 / preview: http://{args.dev_addr}/  (Ctrl+C 停止 / to stop)")
-    serve_site(ROOT / "mkdocs.yml", args.dev_addr)
+    serve_site(ROOT / "mkdocs.yml", args.dev_addr, poll=args.poll)
     return 0
 
 
@@ -167,6 +167,9 @@ def parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--poll", action="store_true",
+                       help="轮询查找改动（网络盘、容器共享目录）/ look for changes by polling (network drives, "
+                            "folders shared into containers)")
     serve.set_defaults(run=cmd_serve)
 
     imp = sub.add_parser("import", help="由 CSV 导入记录 / import records from a CSV list")

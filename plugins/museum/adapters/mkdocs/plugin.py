@@ -67,6 +67,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     previous_site: Path | None = None  # build.py build: the site being replaced (its unchanged pages are reused)
     carry = False  # build.py build: it moves unchanged record folders in from previous_site (output/pages.py)
     serve_site: Path | None = None  # build.py serve: where the preview is served (this build is swapped in there)
+    memory: dict | None = None  # build.py serve: what the preview remembers between its builds (records, digests)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -98,7 +99,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if self.checked is not None:  # build.py build has just checked the records: not twice
             cat, problems, self.checked = self.checked, [], None
         else:
-            cat, problems = check_collection(self.collections, self.root, cache_folder(self.root))
+            records = None if self.memory is None else self.memory.setdefault("records", {})
+            cat, problems = check_collection(self.collections, self.root, cache_folder(self.root), records)
         self.stats["check"] = time.perf_counter() - t
         if problems:
             shown = "\n".join(str(p) for p in problems[:50])
@@ -196,7 +198,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                             previous=self.previous_site, carry=self.carry)
         shells = ["".join(self.shells[n].parts) for n in sorted(self.shells)]
         inputs = PageInputs(self.plan.cat, self.plan.planned_pictures,
-                            inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)))
+                            inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)),
+                            memory=None if self.memory is None else self.memory.setdefault("digests", {}))
         total = sum(len(t) for t in self.plan.cat.records.values()) + len(self.core_others)
         with progress_bar("页面 / pages", total) as advance:
             written = write_pages(self.plan, self.core_others, writer, workers=self.config.workers or None, inputs=inputs,
