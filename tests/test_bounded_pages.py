@@ -95,3 +95,30 @@ def test_the_collection_by_museum_is_paginated_like_any_listing(tmp_path):
     assert abs(len(large[index]) - len(small[index])) <= 200, (len(small[index]), len(large[index]))
     assert f"{index}page/3/" in large and f"{index}page/4/" not in large
     assert large[index].count('class="museum-links"') == 1 and 'rel="next"' in large[index]
+
+
+def long_route(tmp_path: Path, n: int) -> Path:
+    """The mini collection with a route of ``n`` stops, each a museum of its own."""
+    coll = museums(tmp_path, n)
+    stops = "".join(f"  - museum/many-{i}\n" for i in range(n))
+    (coll / "routes" / "long-route.yaml").write_text(
+        f"title: 测试长线路\ndescription: 测试。\nstops:\n{stops}", encoding="utf-8")
+    return coll
+
+
+def test_a_route_page_does_not_grow_with_its_stops_and_links_all_of_them(tmp_path):
+    from museum.pages.records import STOP_LIMIT
+
+    def pages(n):
+        cat, problems = check_collection(long_route(tmp_path, n), tmp_path)
+        assert not problems, problems[:3]
+        renderer = Renderer(SITE_URL)
+        return {spec.url: str(renderer.head(spec)) + str(renderer.body(spec)) for spec in plan_site(cat, SITE_URL).pages}
+
+    small, large = pages(2 * STOP_LIMIT), pages(5 * STOP_LIMIT)
+    url = "routes/long-route/"
+    assert len(large[url]) <= len(small[url]) + 40, (len(small[url]), len(large[url]))  # counts' digits at most
+    assert large[url].count('class="museum-stop"') == STOP_LIMIT
+    assert f'href="stops/">查看全部 {5 * STOP_LIMIT} 站' in large[url]
+    listing = "".join(page for u, page in large.items() if u.startswith(f"{url}stops/"))
+    assert all(f"many-{i}/" in listing for i in range(5 * STOP_LIMIT))

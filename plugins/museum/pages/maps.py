@@ -18,7 +18,7 @@ from museum.pages import jsonld, urls
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.pages.geo import APPROXIMATE_TEXT, SOURCES, MapPoint, Placer
-from museum.records.models import KINDS, Route
+from museum.records.models import KINDS, Route, Stop
 from museum.pages.spec import SITE_NAME, PageSpec, home_crumb
 from museum.pages.views import Link
 
@@ -166,11 +166,12 @@ class MapPages:
         return specs
 
     # --- route maps -----------------------------------------------------------------------------------
-    def route_map(self, route: Route) -> dict:
+    def route_map(self, route: Route, stops: list[Stop] | None = None) -> dict:
         """The stops in order (the line) and one marker per place: stops at the same point (two
-        records in one city, placed approximately) share a marker labelled with both numbers."""
+        records in one city, placed approximately) share a marker labelled with both numbers.
+        ``stops``: the first of the route's stops, those its page shows (all by default)."""
         line, places, at = [], [], {}
-        for n, stop in enumerate(route.stops, 1):
+        for n, stop in enumerate(route.stops if stops is None else stops, 1):
             target = self.cat.get(stop.stop)
             assert target is not None
             p = self.placer.place(target)

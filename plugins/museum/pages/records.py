@@ -21,6 +21,9 @@ LIST_LIMIT = 12
 # Characters of a description spelt as bigrams for search (search.cjk_tokens). Chinese queries match
 # only spelt text, so this is what is findable; it also drives the indexer's memory (docs/benchmarks.md).
 SEARCH_PREFIX = 400
+# A route is read in order, stop by stop, so its page shows more of it than of other lists; past
+# this, the rest is on the listing of all its stops (and the map and structured data show these).
+STOP_LIMIT = 60
 GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
 STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
 
@@ -307,10 +310,14 @@ class RecordPages:
     # --- route ------------------------------------------------------------------------------------
     def route(self, r: Route) -> PageSpec:
         cat = self.cat
-        stops = []
-        for i, stop in enumerate(r.stops, 1):
+        stops, more = [], None
+        for i, stop in enumerate(r.stops[:STOP_LIMIT], 1):
             target = cat.target(stop.stop)
             stops.append({"number": i, "card": self.card(target), "note": stop.note, "duration": stop.duration})
+        if len(r.stops) > STOP_LIMIT:
+            url = f"{urls.record(r.key)}stops/"
+            self.overflow.append(Overflow(url, f"{r.title.zh}：线路站点", r, tuple(cat.target(s.stop) for s in r.stops)))
+            more = Link(f"查看全部 {len(r.stops)} 站", url)
         facts = [Fact(label, value) for label, value in
                  [("主题", r.theme), ("建议时长", r.duration), ("适宜季节", r.season)] if value]
         if r.audience:
@@ -318,9 +325,9 @@ class RecordPages:
         data = jsonld.route(r, self.absolute(urls.record(r.key)),
                             [(s["card"].title, self.absolute(s["card"].url)) for s in stops])
         crumbs = [home_crumb(), Link("线路", urls.ROUTES)]
-        context = {"facts": facts, "stops": stops, "kicker": "工业旅游与研学线路"}
+        context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": "工业旅游与研学线路"}
         if self.route_map is not None:
-            context["route_map"] = self.route_map(r)
+            context["route_map"] = self.route_map(r, r.stops[:STOP_LIMIT])
         return self._spec(r, text_of(r.description) or r.title.zh, crumbs, data, context)
 
     def page(self, record: Record) -> PageSpec:
