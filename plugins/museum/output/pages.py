@@ -10,8 +10,8 @@ whose bytes come out the same. Linked pages stay the very same
 files on disk (their inode and time unchanged).
 
 With ``carry``, an unchanged page's folder (a record's, or a listing page's with no pages below it)
-is not even linked: it is listed in the new site's ``CARRY`` file, and ``carry_in`` moves the whole folder from the previous site when the new one
-replaces it (adapters/mkdocs/build.py). Making a folder is the dear part of linking a page (a
+is not even linked: it is listed in the new site's ``CARRY`` file, and ``carry_in`` moves the whole
+folder from the previous site when the new one replaces it (adapters/mkdocs/build.py). Making a folder is the dear part of linking a page (a
 quarter of a millisecond each on this machine's disk: 3 s at 10,000 records); moving one is not.
 """
 
