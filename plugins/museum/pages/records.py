@@ -51,14 +51,19 @@ class RecordPages:
     def bounded(self, owner: Record, anchor: str, title: str, members: list[Record], *,
                 links: bool = False) -> Section:
         """A section of at most LIST_LIMIT records; past that, a link to the listing of all of them."""
-        shown, more = members[:LIST_LIMIT], None
-        if len(members) > LIST_LIMIT:
-            url = f"{urls.record(owner.key)}{anchor}/"
-            self.overflow.append(Overflow(url, f"{owner.label.zh}：{title}", owner, tuple(members)))
-            more = Link(f"查看全部 {len(members)} 项", url)
+        shown, more = members[:LIST_LIMIT], self._more(owner, anchor, title, members, LIST_LIMIT, "项")
         if links:
             return Section(anchor, title, links=[self.link(r) for r in shown], more=more)
         return Section(anchor, title, cards=[self.card(r) for r in shown], more=more)
+
+    def _more(self, owner: Record, anchor: str, title: str, members: list[Record], limit: int,
+              unit: str) -> Link | None:
+        """Past ``limit`` members, the link to the listing of all of them (written as an Overflow)."""
+        if len(members) <= limit:
+            return None
+        url = f"{urls.record(owner.key)}{anchor}/"
+        self.overflow.append(Overflow(url, f"{owner.label.zh}：{title}", owner, tuple(members)))
+        return Link(f"查看全部 {len(members)} {unit}", url)
 
     # --- shared pieces ----------------------------------------------------------------------------
     def card(self, record: Record) -> Card:
@@ -310,14 +315,11 @@ class RecordPages:
     # --- route ------------------------------------------------------------------------------------
     def route(self, r: Route) -> PageSpec:
         cat = self.cat
-        stops, more = [], None
+        stops = []
         for i, stop in enumerate(r.stops[:STOP_LIMIT], 1):
             target = cat.target(stop.stop)
             stops.append({"number": i, "card": self.card(target), "note": stop.note, "duration": stop.duration})
-        if len(r.stops) > STOP_LIMIT:
-            url = f"{urls.record(r.key)}stops/"
-            self.overflow.append(Overflow(url, f"{r.title.zh}：线路站点", r, tuple(cat.target(s.stop) for s in r.stops)))
-            more = Link(f"查看全部 {len(r.stops)} 站", url)
+        more = self._more(r, "stops", "线路站点", [cat.target(s.stop) for s in r.stops], STOP_LIMIT, "站")
         facts = [Fact(label, value) for label, value in
                  [("主题", r.theme), ("建议时长", r.duration), ("适宜季节", r.season)] if value]
         if r.audience:

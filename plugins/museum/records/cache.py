@@ -86,14 +86,16 @@ class RecordCache:
         except Exception:  # a damaged entry: read the file
             return None
         self.used[key] = entry
-        self.kept[key] = (stamp, value)
+        if self.memory is not None:
+            self.kept[key] = (stamp, value)
         return value
 
     def put(self, path: Path, stamp: Stamp | None, value: Any) -> None:
         if self.file is None or stamp is None:
             return
         self.used[str(path)] = (stamp, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        self.kept[str(path)] = (stamp, value)
+        if self.memory is not None:
+            self.kept[str(path)] = (stamp, value)
         self.changed = True
 
     def save(self) -> None:
