@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from museum.pages.searchpage import SEARCH
 
 # The <style> element OpenSeadragon 5 adds to <head> when a viewer opens (deep zoom), exactly as its
 # openseadragon.min.js writes it: no focus ring on the zoom canvas on touch screens. It is allowed by
@@ -41,24 +40,18 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(*, wasm: bool = False, preview: bool = False) -> str:
-    """The policy, as the content of the meta element.
-
-    ``wasm``: the search page. Pagefind 1.5 searches in a Web Worker (pagefind/pagefind-worker.js, a
-    file of the site), whose policy would come from its own response headers, not from this page's meta;
-    when no worker can start, it falls back to searching in the page itself, which must then be allowed
-    to compile Pagefind's WebAssembly: 'wasm-unsafe-eval' allows WebAssembly only, not JavaScript's eval
-    (tests/browser/test_search.py runs that fallback)."""
+def policy(*, preview: bool = False) -> str:
+    """The policy, as the content of the meta element."""
     directives = {
         # Everything not named below: the site itself only.
         "default-src": ["'self'"],
         # Script files of the site; no inline script, no inline event handler, no javascript: URL, no eval.
         # The live preview (build.py serve, never published) adds the inline script of MkDocs' live
         # reload to every page, different on each request: it alone allows inline scripts.
-        "script-src": ["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *(["'unsafe-inline'"] if preview else [])],
+        "script-src": ["'self'", *(["'unsafe-inline'"] if preview else [])],
         # Style sheets of the site. No style="…" attribute or <style> element is taken from the markup:
         # the pages have none (tests/test_csp.py). The scripts that style elements as they go (Leaflet's
-        # panes and markers, OpenSeadragon's viewer, Pagefind's UI, Material) set element.style, the
+        # panes and markers, OpenSeadragon's viewer, Material) set element.style, the
         # CSSOM, which a policy does not restrict; none sets a style attribute (tests/browser/ would see
         # it refused). OpenSeadragon's one <style> element is allowed by its hash.
         "style-src": ["'self'", sha256_source(OPENSEADRAGON_STYLE)],
@@ -66,9 +59,9 @@ def policy(*, wasm: bool = False, preview: bool = False) -> str:
         # Leaflet's CSS embed as data: URLs.
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        # fetch(): the map's points and outlines, deep zoom's info.json, Pagefind's index and wasm.
+        # fetch(): the map's points and outlines, deep zoom's info.json, the search index.
         "connect-src": ["'self'"],
-        "worker-src": ["'self'"],  # Pagefind's search worker
+        "worker-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],  # the header's search form goes to the search page
@@ -107,12 +100,12 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 
 def for_page(url: str | None, preview: bool = False) -> str:
-    """The policy of the page at ``url`` (None: a page of no URL, such as 404.html)."""
-    return policy(wasm=url == SEARCH, preview=preview)
+    """The policy of the page at ``url`` (None: a page of no URL, such as 404.html): one for every page."""
+    return policy(preview=preview)
 
 
-def meta(*, wasm: bool = False) -> str:
-    return f'<meta http-equiv="Content-Security-Policy" content="{policy(wasm=wasm)}">'
+def meta() -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy()}">'
 
 
 def with_policy(page: str) -> str:

@@ -20,6 +20,7 @@ from museum.pages.geo import Placer
 from museum.pages.listings import Listings
 from museum.pages.maps import MapPages
 from museum.pages.records import RecordPages
+from museum.pages.searchdocs import SearchDocuments
 from museum.pages.searchpage import search_page
 from museum.pages.spec import PageSpec, Pictures, Site
 from museum.records.fields import Ref
@@ -37,7 +38,8 @@ class SitePlan:
         self.cat = cat
         self.pictures = Pictures(cat, source_hash or SourceHashes(None))
         self.maps = MapPages(cat, Placer(cat), absolute)
-        self.records = RecordPages(cat, self.pictures, absolute, urlparse(base).path or "/", self.maps.route_map)
+        self.records = RecordPages(cat, self.pictures, absolute, self.maps.route_map)
+        self.search = SearchDocuments(cat, self.pictures, urlparse(base).path or "/")
         self.listings = Listings(cat, self.records, absolute)
         self.absolute = absolute
 

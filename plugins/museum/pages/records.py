@@ -10,7 +10,6 @@ from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
-from museum.search.pagefind import cjk_tokens
 from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
 from museum.pages.views import Card, Fact, Link, Section
 
@@ -18,9 +17,6 @@ from museum.pages.views import Card, Fact, Link, Section
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
 # no page grows with the records that point at it.
 LIST_LIMIT = 12
-# Characters of a description spelt as bigrams for search (search.cjk_tokens). Chinese queries match
-# only spelt text, so this is what is findable; it also drives the indexer's memory (docs/benchmarks.md).
-SEARCH_PREFIX = 400
 # A route is read in order, stop by stop, so its page shows more of it than of other lists; past
 # this, the rest is on the listing of all its stops (and the map and structured data show these).
 STOP_LIMIT = 60
@@ -39,13 +35,12 @@ class Overflow:
 
 
 class RecordPages:
-    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str], base_path: str = "/",
+    def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str],
                  route_map: Callable[[Route], dict] | None = None):
         self.cat = cat
         self.route_map = route_map  # the small map of a route's stops (maps.MapPages.route_map)
         self.pictures = pictures
         self.absolute = absolute
-        self.base_path = base_path  # the site's path on its host, for search results' thumbnails
         self.overflow: list[Overflow] = []
 
     def bounded(self, owner: Record, anchor: str, title: str, members: list[Record], *,
@@ -100,35 +95,11 @@ class RecordPages:
         return self.absolute(image) if image else None
 
     def _spec(self, record: Record, description: str, crumbs: list[Link], data: dict,
-              context: dict, filters: dict[str, list[Text]] | None = None, museum: Text | None = None,
-              og_type: str = "article") -> PageSpec:
+              context: dict, og_type: str = "article") -> PageSpec:
         url = urls.record(record.key)
         crumbs = [*crumbs, Link(record.label, url)]
         context.setdefault("facts", []).append(Fact("记录编号", record.id or ""))
-        meta = {"title": record.label.zh, "kind": KINDS[record.kind].zh}
-        figure = self.pictures.first(record)
-        if figure:
-            meta["image"] = self.base_path + figure.picture.url(figure.picture.thumb)
-            meta["image_alt"] = figure.alt.zh
-        if museum:
-            meta["museum"] = museum.zh
-        search_filters = {"类别": [KINDS[record.kind].zh]}
-        for name, values in (filters or {}).items():
-            search_filters[name] = [v.zh for v in values]
-        # The bigram index covers what people search by (names, makers, places, tags, facets) and the
-        # opening of the description; all of the page's text stays searchable through Pagefind's own words.
-        texts = [description[:SEARCH_PREFIX], *getattr(record, "tags", []),
-                 *(v.zh for vs in (filters or {}).values() for v in vs)]
-        for name in ("maker", "place_made", "city", "address"):
-            value = getattr(record, name, None)
-            if value is not None:
-                texts.append(value.zh)
-        meta["summary"] = plain(description, 80)
         return PageSpec(
-            search_filters=search_filters,
-            search_title_tokens=" ".join(cjk_tokens(record.label.zh)),
-            search_tokens=" ".join(cjk_tokens(*texts)),
-            search_meta=meta,
             url=url,
             template=KINDS[record.kind].template,
             title=record.label.zh,
@@ -180,9 +151,7 @@ class RecordPages:
             "sections": [s for s in sections if s.cards or s.links],
             "citation": citation,
             "kicker": industry.zh,
-        }, filters={"行业": [industry], "时期": [self.vocab("eras", era)],
-                    "地区": [self.vocab("provinces", museum.province)], "收藏单位": [museum.name]},
-            museum=museum.name)
+        })
 
     # --- museum -----------------------------------------------------------------------------------
     def museum(self, m: Museum) -> PageSpec:
@@ -223,7 +192,7 @@ class RecordPages:
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
             "kicker": self.vocab("museum-types", m.type).zh,
-        }, filters={"行业": [self.vocab("industries", i) for i in m.industries], "地区": [province]})
+        })
 
     # --- exhibition -------------------------------------------------------------------------------
     def exhibition(self, e: Exhibition) -> PageSpec:
@@ -262,7 +231,7 @@ class RecordPages:
             "chapters": sections,
             "related": self.bounded(e, "related", "相关内容", related, links=True),
             "kicker": STATUS[e.status],
-        }, museum=host.name if host else None)
+        })
 
     # --- heritage ---------------------------------------------------------------------------------
     def heritage(self, h: Heritage) -> PageSpec:
@@ -309,8 +278,7 @@ class RecordPages:
                               "core_items": h.core_items,
                               "sections": [s for s in sections if s.cards or s.links],
                               "kicker": level.zh,
-                          }, filters={"地区": [province], "级别": [level],
-                                      **({"行业": [self.vocab("industries", h.industry)]} if h.industry else {})})
+                          })
 
     # --- route ------------------------------------------------------------------------------------
     def route(self, r: Route) -> PageSpec:

@@ -36,13 +36,6 @@ class PageSpec:
     jsonld: list[dict] = field(default_factory=list)
     og_type: str = "website"
     og_image: str | None = None  # site-relative URL of a JPEG/PNG
-    # Pagefind facets ("行业": ["钢铁"]) and result metadata (image, kind, museum).
-    search_filters: dict[str, list[str]] = field(default_factory=dict)
-    search_meta: dict[str, str] = field(default_factory=dict)
-    # search.cjk_tokens of the title and of the rest of the record's text, joined by spaces (one
-    # string, not hundreds: at 100,000 pages the lists alone took gigabytes).
-    search_title_tokens: str = ""
-    search_tokens: str = ""
 
     @property
     def src_uri(self) -> str:

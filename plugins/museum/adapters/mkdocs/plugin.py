@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,7 +46,7 @@ from museum.pages.inputs import salt as inputs_salt
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
 from museum.render.html import Renderer, compiled_cache
-from museum.search.pagefind import SearchIndexError, index_site, start_indexing
+from museum.search import run as search_index
 
 log = logging.getLogger("mkdocs.plugins.museum")
 GENERATED_BY = "museum"
@@ -68,10 +69,11 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     carry = False  # build.py build: it moves unchanged record folders in from previous_site (output/pages.py)
     serve_site: Path | None = None  # build.py serve: where the preview is served (this build is swapped in there)
     memory: dict | None = None  # build.py serve: what the preview remembers between its builds (records, digests)
+    indexer: subprocess.Popen | None = None  # build.py serve: the search index being made in the background
+    index_pending: Path | None = None  # build.py serve: documents to index once this build is in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.indexer = None  # the background search indexing of the live preview
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -221,19 +223,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         csp.add_to_files(site / old / "index.html" for old in redirects)
         self.stats["exports"] = time.perf_counter() - t
         t = time.perf_counter()
-        if os.environ.get("MUSEUM_SEARCH") == "off":
-            pass  # `build.py build --no-search` (benchmarks of everything else at 100,000 objects)
-        elif getattr(self, "serving", False):
-            # A curator's edit must show at once; the search index follows a few seconds later, in
-            # the folder the preview is served from (build.py serve swaps this one in first).
-            self.index_pending = True
-            if self.serve_site is None:
-                self.site_in_place(site)
-        else:
-            try:
-                index_site(site)
-            except SearchIndexError as error:
-                raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
+        if os.environ.get("MUSEUM_SEARCH") != "off":  # off: `build.py build --no-search`
+            self.index_search(site)
         self.stats["search"] = time.perf_counter() - t
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / "build-stats.json").write_text(json.dumps(
@@ -245,17 +236,38 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         log.info("museum: %d pages (%d unchanged), %d pictures (%d made), %d redirects",
                  self.pages, written.reused, len(pictures), made, len(redirects))
 
+    def index_search(self, site: Path) -> None:
+        """The search index of the records, unless the site being replaced has it already."""
+        documents = self.cache / "search" / "documents.jsonl"
+        if self.indexer is not None and self.indexer.poll() is None:
+            self.indexer.terminate()  # it reads the documents about to be rewritten
+            self.indexer.wait()
+        self.plan.search.write(documents)
+        if search_index.carry(self.previous_site, site) == search_index.digest(documents):
+            return
+        if getattr(self, "serving", False):
+            # A curator's edit must show at once; the index follows a moment later, in the folder the
+            # preview is served from (build.py serve swaps this one in first; until then, the last index).
+            self.index_pending = documents
+            if self.serve_site is None:
+                self.site_in_place(site)
+            return
+        try:
+            figures = search_index.index_site(documents, site)
+        except search_index.SearchIndexError as error:
+            raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
+        self.stats["search_process"] = figures["seconds"]
+
     def site_in_place(self, site: Path) -> None:
         """The site just built is now at ``site``: start the preview's search index there."""
-        if not getattr(self, "index_pending", False):
+        documents = self.index_pending
+        if documents is None:
             return
-        self.index_pending = False
-        if self.indexer is not None and self.indexer.poll() is None:
-            self.indexer.terminate()
-        self.indexer = start_indexing(site)
+        self.index_pending = None
+        self.indexer = search_index.start_indexing(documents, site)
 
     def on_shutdown(self) -> None:
-        if getattr(self, "indexer", None) is not None and self.indexer.poll() is None:
+        if self.indexer is not None and self.indexer.poll() is None:
             self.indexer.terminate()
 
     def on_serve(self, server, config: MkDocsConfig, builder):

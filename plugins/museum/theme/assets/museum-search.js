@@ -1,65 +1,471 @@
-// The search page: Pagefind's UI, in Chinese, with the museum's result line (kind · museum).
-// The header's search form sends ?q=…; this page runs that query at once.
+// The search page: queries the museum's own index (plugins/museum/search/), fetching only the
+// shards a query touches and the documents of the results shown. It does to a query what
+// search/text.py does to a record (fold, split, stem, pinyin) and answers as search/query.py
+// does; tests/browser/test_search.py holds the two to the same answers.
+// Every text shown is set as text (never as HTML), so hostile queries and records stay inert.
 (function () {
   "use strict";
-  var box = document.getElementById("museum-search");
-  if (!box || typeof PagefindUI === "undefined") return;
+  var root = document.getElementById("museum-search");
+  if (!root || !window.fetch || !window.Promise) return;
 
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  var LANG = root.dataset.lang || "zh";
+  var WORDS = {
+    zh: { found: function (n) { return "找到 " + n + " 条结果"; }, none: "没有找到结果。试试更短的词、别的写法，或按类别浏览。",
+          more: "显示更多结果", filters: "筛选", loading: "正在搜索……", failed: "搜索暂时无法使用，请稍后再试，或按类别浏览。",
+          selected: function (n) { return n ? "（已选 " + n + " 项）" : ""; }, clear: "清除筛选" },
+    en: { found: function (n) { return n === 1 ? "1 result" : n + " results"; }, none: "Nothing found. Try a shorter word, another spelling, or browse.",
+          more: "Show more results", filters: "Filters", loading: "Searching…", failed: "Search is unavailable just now; please try again later, or browse.",
+          selected: function (n) { return n ? " (" + n + " selected)" : ""; }, clear: "Clear filters" }
+  }[LANG];
+  var PAGE = 10;
+  var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z\u00df-\u024f]+/g;
+  var stemWord = (window.exports && window.exports.stem) || function (w) { return w; };
+
+  var indexUrl = new URL(root.dataset.index, window.location.href);
+  var form = root.querySelector("form");
+  var input = root.querySelector("input[type=search]");
+  var status = root.querySelector("[role=status]");
+  var list = root.querySelector(".museum-search__results");
+  var moreButton = root.querySelector(".museum-search__more");
+  var start = root.querySelector(".museum-search__start");
+  var toggle = root.querySelector(".museum-search__toggle");
+  var panel = root.querySelector(".museum-search__facets");
+
+  // --- files ------------------------------------------------------------------------------------
+  var files = new Map();
+  function get(path) {
+    if (!files.has(path)) {
+      files.set(path, fetch(new URL(path + ".json", indexUrl)).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      }));
+    }
+    return files.get(path);
+  }
+  var meta = get("meta");
+  function named(sub, groups, n, size) {
+    return get(sub + "g/" + groups[Math.floor(n / size)]).then(function (table) { return sub + "/" + table[n % size]; });
+  }
+
+  // --- text, as search/text.py has it -------------------------------------------------------------
+  var CRC = (function () {
+    var t = new Int32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      t[n] = c;
+    }
+    return t;
+  })();
+  function crc32(text) {
+    var bytes = new TextEncoder().encode(text), c = -1;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ -1) >>> 0;
+  }
+  function isCjk(token) { return token.charCodeAt(0) > 0x3000; }
+  function key(m, term) { return isCjk(term) || term.charAt(0) === m.pinyin ? term : term.slice(0, m.key); }
+  function stem(word) { return /^[a-z]+$/.test(word) && word.length >= 3 ? stemWord(word) : word; }
+
+  // Traditional → simplified for the characters in ``text`` (their shards of the table only).
+  function folder(m, text) {
+    var pre = text.normalize("NFKC").toLowerCase(), shards = new Set();
+    Array.from(pre).forEach(function (ch) { if (CJK.test(ch)) shards.add(ch.codePointAt(0) % m.fold.length); });
+    return Promise.all(Array.from(shards).map(function (n) { return get(m.fold[n]); })).then(function (tables) {
+      return function (ch) {
+        for (var i = 0; i < tables.length; i++) if (tables[i][ch]) return tables[i][ch];
+        return ch;
+      };
+    });
+  }
+  function foldWith(one, text) { return Array.from(text.normalize("NFKC").toLowerCase(), one).join(""); }
+
+  function splitPinyin(word, syllables) {
+    var best = [[]];
+    for (var end = 1; end <= word.length; end++) {
+      best[end] = null;
+      for (var s = Math.max(0, end - 6); s < end; s++) {
+        if (best[s] && syllables.has(word.slice(s, end)) && (!best[end] || best[s].length + 1 < best[end].length)) {
+          best[end] = best[s].concat([word.slice(s, end)]);
+        }
+      }
+    }
+    return best[word.length];
+  }
+
+  // --- postings ---------------------------------------------------------------------------------
+  function decode(data) {  // base64 varints of gap << 2 | weight → {docs, weights}
+    var raw = atob(data), docs = [], weights = [], value = 0, shift = 0, doc = 0;
+    for (var i = 0; i < raw.length; i++) {
+      var b = raw.charCodeAt(i);
+      value += (b & 0x7f) * Math.pow(2, shift);
+      if (b & 0x80) { shift += 7; continue; }
+      doc += Math.floor(value / 4);
+      docs.push(doc); weights.push(value % 4);
+      value = 0; shift = 0;
+    }
+    return { docs: docs, weights: weights };
+  }
+  function numbers(data) {  // base64 varints of gaps → record numbers
+    var raw = atob(data), out = [], value = 0, shift = 0, total = 0;
+    for (var i = 0; i < raw.length; i++) {
+      var b = raw.charCodeAt(i);
+      value += (b & 0x7f) * Math.pow(2, shift);
+      if (b & 0x80) { shift += 7; continue; }
+      total += value; out.push(total); value = 0; shift = 0;
+    }
+    return out;
+  }
+  function shard(m, term) {
+    return named("t", m.terms, crc32(key(m, term)) % m.buckets, m.group).then(get);
+  }
+  function entry(value) {
+    if (value === undefined) return Promise.resolve({ docs: [], weights: [] });
+    if (Array.isArray(value)) return get("x/" + value[0]).then(decode);
+    return Promise.resolve(decode(value));
+  }
+  function postings(m, term) { return shard(m, term).then(function (s) { return entry(s[term]); }); }
+
+  // Records in every list, with their lowest weight: Map doc → weight.
+  function allOf(lists) {
+    if (!lists.length) return new Map();
+    lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
+    var out = new Map();
+    lists[0].docs.forEach(function (d, i) { out.set(d, lists[0].weights[i]); });
+    for (var k = 1; k < lists.length && out.size; k++) {
+      var next = new Map();
+      lists[k].docs.forEach(function (d, i) { if (out.has(d)) next.set(d, Math.min(out.get(d), lists[k].weights[i])); });
+      out = next;
+    }
+    return out;
+  }
+
+  function wordScores(m, word) {
+    var stemmed = stem(word), candidates = stemmed === word ? [word] : [stemmed, word];
+    var scores = new Map();
+    function better(d, s) { if (!(scores.get(d) >= s)) scores.set(d, s); }
+    var lookups = candidates.map(function (cand) {
+      return shard(m, cand).then(function (s) {
+        var wanted = Object.keys(s).filter(function (term) {
+          return term === stemmed || (word.length >= m.key && term.indexOf(cand) === 0 && term.charAt(0) !== m.pinyin);
+        });
+        return Promise.all(wanted.map(function (term) {
+          return entry(s[term]).then(function (p) {
+            var bonus = term === stemmed ? 0 : -1;
+            p.docs.forEach(function (d, i) { better(d, 2 * p.weights[i] + bonus); });
+          });
+        }));
+      });
+    });
+    var syllables = /^[a-z]+$/.test(word) ? splitPinyin(word, m.syllableSet) : null;
+    if (syllables) {
+      var terms = syllables.length === 1 ? [m.pinyin + syllables[0]] :
+        syllables.slice(1).map(function (b, i) { return m.pinyin + syllables[i] + b; });
+      lookups.push(Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (lists) {
+        allOf(lists).forEach(function (w, d) { better(d, 2 * w - 1); });
+      }));
+    }
+    return Promise.all(lookups).then(function () { return scores; });
+  }
+
+  function tokenScores(m, token) {
+    if (!isCjk(token)) return wordScores(m, token);
+    var chars = Array.from(token), terms = [];
+    if (chars.length === 1) terms = [token];
+    for (var i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
+    return Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (lists) {
+      var out = new Map();
+      allOf(lists).forEach(function (w, d) { out.set(d, 2 * w); });
+      return out;
     });
   }
 
-  // Pagefind stores root-relative URLs; the site may live under a sub-path, so results are
-  // re-based on the folder of the site root as this page sees it.
-  var base = new URL(box.dataset.base, window.location.href).pathname;
-
-  // Chinese in the query is spelt as the index spells it: character bigrams in ASCII
-  // (see search/pagefind.py, cjk_tokens), so the browser's own word segmentation never matters.
-  var CJK = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-  function code(ch) { return ch.codePointAt(0).toString(36).padStart(4, "0"); }
-  function spell(run) {
-    var chars = Array.from(run);
-    if (chars.length === 1) return "qy" + code(chars[0]);
-    var out = [];
-    for (var i = 0; i + 1 < chars.length; i++) out.push("qz" + code(chars[i]) + code(chars[i + 1]));
-    return out.join(" ");
-  }
-  function processTerm(term) {
-    return term.replace(CJK, function (run) { return " " + spell(run) + " "; }).replace(/\s+/g, " ").trim();
-  }
-  var TOKEN = /\bq[yz][0-9a-z]{4,8}\b/g;
-
-  var ui = new PagefindUI({
-    element: "#museum-search",
-    bundlePath: box.dataset.bundle,
-    baseUrl: base,
-    showImages: true,
-    showSubResults: false,
-    excerptLength: 40,
-    resetStyles: false,
-    autofocus: true,
-    translations: { placeholder: "搜索藏品、博物馆、工厂、城市……" },
-    processTerm: processTerm,
-    processResult: function (result) {
-      // An excerpt taken from the spelt tokens means nothing to a reader: show the summary.
-      if (TOKEN.test(result.excerpt)) {
-        result.excerpt = escapeHtml(result.meta.summary || "");
-      }
-      TOKEN.lastIndex = 0;
-      delete result.meta.summary;
-      var parts = [result.meta.kind, result.meta.museum].filter(Boolean).map(escapeHtml);
-      // Shown in the line below instead of as Pagefind's "key: value" tags.
-      delete result.meta.kind;
-      delete result.meta.museum;
-      if (parts.length) {
-        result.excerpt = '<span class="museum-result-kind">' + parts.join(" · ") + "</span> " + result.excerpt;
-      }
-      return result;
+  // --- facets -----------------------------------------------------------------------------------
+  var chosen = {};  // facet id → Set of value ids
+  var facetData = {};  // facet id → Promise of [[id, label, count, Set of records]]
+  function facetValues(m, facet) {
+    if (!facetData[facet.id]) {
+      facetData[facet.id] = get("f/" + facet.file).then(function (values) {
+        return values.map(function (v) { return { id: v[0], label: v[1], count: v[2], docs: new Set(numbers(v[3])) }; });
+      });
     }
+    return facetData[facet.id];
+  }
+  function allowedBy(m, except) {  // records every chosen facet but ``except`` allows (null: no limit)
+    var ids = Object.keys(chosen).filter(function (id) { return id !== except && chosen[id].size; });
+    return Promise.all(ids.map(function (id) {
+      var facet = m.facets.find(function (f) { return f.id === id; });
+      return facetValues(m, facet).then(function (values) {
+        var set = new Set();
+        values.forEach(function (v) { if (chosen[id].has(v.id)) v.docs.forEach(function (d) { set.add(d); }); });
+        return set;
+      });
+    })).then(function (sets) { return sets; });
+  }
+  function passes(sets, d) { for (var i = 0; i < sets.length; i++) if (!sets[i].has(d)) return false; return true; }
+
+  // --- searching --------------------------------------------------------------------------------
+  // Record numbers by score (higher first), equal scores in the index's order, like query.py.
+  function ranked(scores) {
+    var byScore = [];
+    scores.forEach(function (s, d) { (byScore[s] = byScore[s] || []).push(d); });
+    var out = [];
+    for (var s = byScore.length - 1; s >= 0; s--) {
+      if (byScore[s]) out = out.concat(byScore[s].sort(function (a, b) { return a - b; }));
+    }
+    return out;
+  }
+
+  function search(m, query) {  // → {order: [record numbers], scores: Map|null, tokens}
+    return folder(m, query).then(function (one) {
+      var folded = foldWith(one, query), tokens = [];
+      (folded.match(TOKEN) || []).forEach(function (t) { if (tokens.indexOf(t) < 0) tokens.push(t); });
+      return Promise.all(tokens.map(function (t) { return tokenScores(m, t); })).then(function (each) {
+        var scores = null;
+        each.forEach(function (found) {
+          if (scores === null) { scores = found; return; }
+          var next = new Map();
+          scores.forEach(function (s, d) { if (found.has(d)) next.set(d, s + found.get(d)); });
+          scores = next;
+        });
+        return { scores: scores, tokens: tokens, fold: one };
+      });
+    });
+  }
+
+  function results(m, found) {  // the found scores narrowed by the chosen facets, ranked
+    return allowedBy(m, null).then(function (sets) {
+      var scores = found.scores;
+      if (scores === null) {
+        if (!sets.length) return null;
+        scores = new Map();
+        sets[0].forEach(function (d) { scores.set(d, 0); });
+      }
+      var kept = new Map();
+      scores.forEach(function (s, d) { if (passes(sets, d)) kept.set(d, s); });
+      return ranked(kept);
+    });
+  }
+
+  // --- showing ----------------------------------------------------------------------------------
+  function documentOf(m, n) {
+    return named("d", m.documents, Math.floor(n / m.chunk), m.group).then(get).then(function (chunk) {
+      var f = chunk[n % m.chunk];
+      return { url: f[0], title: f[1], other: f[2], kind: f[3], museum: f[4], image: f[5], alt: f[6], summary: f[7] };
+    });
+  }
+
+  // Where the query's words are in ``text``: [[start, end]] in its characters.
+  function marks(text, found) {
+    var chars = Array.from(text), folded = "", at = [];
+    chars.forEach(function (ch, i) {
+      var f = foldWith(found.fold, ch);
+      for (var k = 0; k < f.length; k++) at.push(i);
+      folded += f;
+    });
+    var needles = [];
+    found.tokens.forEach(function (t) {
+      needles.push(t);
+      if (!isCjk(t)) { var s = stem(t); if (s !== t) needles.push(s); }
+      else { var c = Array.from(t); for (var i = 0; i + 1 < c.length; i++) needles.push(c[i] + c[i + 1]); }
+    });
+    var ranges = [];
+    needles.forEach(function (n) {
+      if (!n) return;
+      for (var i = folded.indexOf(n); i >= 0; i = folded.indexOf(n, i + n.length)) {
+        ranges.push([at[i], at[i + n.length - 1] + 1]);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return { chars: chars, ranges: merged };
+  }
+  function marked(parent, text, found, window) {
+    var m = marks(text, found), chars = m.chars, from = 0, to = chars.length;
+    if (window && m.ranges.length && m.ranges[0][0] > 40) from = m.ranges[0][0] - 20;
+    if (window) to = Math.min(chars.length, from + 110);
+    if (from > 0) parent.appendChild(document.createTextNode("…"));
+    var pos = from;
+    m.ranges.forEach(function (r) {
+      if (r[1] <= pos || r[0] >= to) return;
+      var a = Math.max(r[0], pos), b = Math.min(r[1], to);
+      parent.appendChild(document.createTextNode(chars.slice(pos, a).join("")));
+      var mark = document.createElement("mark");
+      mark.textContent = chars.slice(a, b).join("");
+      parent.appendChild(mark);
+      pos = b;
+    });
+    parent.appendChild(document.createTextNode(chars.slice(pos, to).join("")));
+    if (to < chars.length) parent.appendChild(document.createTextNode("…"));
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function otherLang() { return LANG === "zh" ? "en" : "zh"; }
+
+  function item(doc, found) {
+    var li = el("li", "museum-result");
+    var link = el("a", "museum-result__link");
+    link.href = new URL(root.dataset.base + doc.url, window.location.href).pathname;
+    if (doc.image) {
+      var img = el("img", "museum-result__thumb");
+      img.src = doc.image; img.alt = doc.alt || ""; img.loading = "lazy"; img.width = 96; img.height = 72;
+      li.appendChild(img);
+    }
+    var title = el("span", "museum-result__title");
+    marked(title, doc.title, found, false);
+    link.appendChild(title);
+    var body = el("div", "museum-result__body");
+    body.appendChild(el("h2", "museum-result__heading")).appendChild(link);
+    if (doc.other) {
+      var other = el("p", "museum-result__other", doc.other);
+      other.lang = otherLang();
+      body.appendChild(other);
+    }
+    body.appendChild(el("p", "museum-result__kind", [doc.kind, doc.museum].filter(Boolean).join(" · ")));
+    if (doc.summary) {
+      var excerpt = el("p", "museum-result__excerpt");
+      marked(excerpt, doc.summary, found, true);
+      body.appendChild(excerpt);
+    }
+    li.appendChild(body);
+    return li;
+  }
+
+  var current = { order: [], shown: 0, found: null, run: 0 };
+  function showMore(m, focus) {
+    var batch = current.order.slice(current.shown, current.shown + PAGE), run = current.run;
+    return Promise.all(batch.map(function (n) { return documentOf(m, n); })).then(function (docs) {
+      if (run !== current.run) return;
+      var first = null;
+      docs.forEach(function (doc) { var li = item(doc, current.found); first = first || li; list.appendChild(li); });
+      current.shown += docs.length;
+      moreButton.hidden = current.shown >= current.order.length;
+      if (focus && first) first.querySelector("a").focus();
+    });
+  }
+
+  function facetCounts(m) {
+    m.facets.forEach(function (facet) {
+      var box = panel.querySelector('[data-facet="' + facet.id + '"]');
+      if (!box || !box.open) return;
+      Promise.all([facetValues(m, facet), allowedBy(m, facet.id)]).then(function (both) {
+        var values = both[0], sets = both[1], scores = current.found && current.found.scores;
+        var base = function (d) { return (scores === null || scores.has(d)) && passes(sets, d); };
+        var ul = box.querySelector("ul");
+        ul.textContent = "";
+        values.forEach(function (v) {
+          var n = 0;
+          if (scores === null && !sets.length) n = v.count;
+          else v.docs.forEach(function (d) { if (base(d)) n++; });
+          var on = chosen[facet.id] && chosen[facet.id].has(v.id);
+          if (!n && !on) return;
+          var li = el("li"), label = el("label"), check = el("input");
+          check.type = "checkbox"; check.name = facet.id; check.value = v.id; check.checked = !!on;
+          check.addEventListener("change", function () {
+            chosen[facet.id] = chosen[facet.id] || new Set();
+            if (check.checked) chosen[facet.id].add(v.id); else chosen[facet.id].delete(v.id);
+            run(false);
+          });
+          label.appendChild(check);
+          label.appendChild(document.createTextNode(" " + v.label + " "));
+          label.appendChild(el("span", "museum-facet__count", "(" + n + ")"));
+          li.appendChild(label);
+          ul.appendChild(li);
+        });
+      });
+    });
+    var count = Object.keys(chosen).reduce(function (n, id) { return n + chosen[id].size; }, 0);
+    toggle.querySelector(".museum-search__chosen").textContent = WORDS.selected(count);
+  }
+
+  function syncUrl(query) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(chosen).sort().forEach(function (id) {
+      Array.from(chosen[id]).sort().forEach(function (v) { params.append(id, v); });
+    });
+    var text = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
+  }
+
+  function run(focusFirst) {
+    var query = input.value.trim(), ticket = ++current.run;
+    syncUrl(query);
+    meta.then(function (m) {
+      return search(m, query).then(function (found) {
+        return results(m, found).then(function (order) {
+          if (ticket !== current.run) return;
+          list.textContent = "";
+          current.found = found; current.shown = 0; current.order = order || [];
+          start.hidden = order !== null;
+          moreButton.hidden = true;
+          facetCounts(m);
+          if (order === null) { status.textContent = ""; return; }
+          status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
+          return showMore(m, focusFirst);
+        });
+      });
+    }).catch(function () {
+      if (ticket === current.run) status.textContent = WORDS.failed;
+    });
+  }
+
+  // --- wiring -----------------------------------------------------------------------------------
+  meta.then(function (m) {
+    m.syllableSet = new Set(m.syllables.split(" "));
+    m.facets.forEach(function (facet) {
+      var details = el("details", "museum-facet");
+      details.dataset.facet = facet.id;
+      details.appendChild(el("summary", null, facet.label));
+      details.appendChild(el("ul"));
+      details.addEventListener("toggle", function () { if (details.open) facetCounts(m); });
+      panel.appendChild(details);
+    });
+    toggle.hidden = false;
+  }).catch(function () { status.textContent = WORDS.failed; });
+
+  var wide = window.matchMedia("(min-width: 60em)").matches;
+  toggle.setAttribute("aria-expanded", String(wide));
+  panel.hidden = !wide;
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
   });
 
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) ui.triggerSearch(query);
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(false); }, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(false);
+  });
+  moreButton.addEventListener("click", function () { meta.then(function (m) { showMore(m, true); }); });
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  params.forEach(function (value, name) {
+    if (name !== "q") (chosen[name] = chosen[name] || new Set()).add(value);
+  });
+  if (input.value || Object.keys(chosen).length) {
+    meta.then(function (m) {
+      Object.keys(chosen).forEach(function (id) {
+        var box = panel.querySelector('[data-facet="' + id + '"]');
+        if (box) box.open = true;
+      });
+      run(false);
+    });
+  }
+  input.focus();
 })();

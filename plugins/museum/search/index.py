@@ -1,0 +1,266 @@
+"""The search index: documents in, small content-addressed files out, one index per language.
+
+What a visitor's browser fetches for a query is bounded, however large the collection:
+
+- ``meta.json``: the entry point (a few kilobytes; its tables grow by one name per 512 records).
+- **Term shards** ``t/``: every term is filed in one of ``buckets`` shards by a hash of its key
+  (text.key: a word's first letters, so one shard holds every word a typed prefix can extend to).
+  A shard maps each term to its postings; a term whose postings are large gets a file of its own
+  (``x/``), fetched only when a query needs it. The shards' names are listed 64 to a group table
+  (``tg/``), and meta.json lists the group tables.
+- **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), eight
+  records to a file, so only the results shown are fetched; group tables ``dg/`` as for terms.
+- **Facets** ``f/``: one file per facet (kind, industry, …), each value with its count and its
+  records, fetched when the visitor opens that facet.
+- **Folding** ``fold/``: traditional → simplified, in 16 shards by code point, fetched for the
+  characters a query has.
+
+Postings are varints of (gap to the previous record << 2 | field weight), in base64: records are
+numbered in the order the producer gives them (short titles first), which is also the order of
+equal scores. Every file is named after its content, so a host may cache it for ever and an
+unchanged shard keeps its name from one build to the next.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+from array import array
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from museum.search import text
+
+FORMAT = 1
+SOURCE = "source.json"  # beside the languages' folders: the digest of the documents it was made from
+GROUP = 64  # file names per group table
+CHUNK = 8  # records per document file
+SHARD_BYTES = 24_000  # postings bytes aimed at per term shard
+OWN_FILE = 12_000  # postings bytes past which a term gets a file of its own
+FOLD_SHARDS = 16
+SUMMARY = 160  # characters of a result's summary
+# Characters of a record's longer text that are indexed: names, tags and places are indexed whole.
+TEXT_LIMIT = {"zh": 400, "en": 1200}
+
+
+def _text(value, lang: str) -> str:
+    """A {"zh": …, "en": …} value in ``lang``, else in Chinese (a record's only required language)."""
+    if isinstance(value, dict):
+        return value.get(lang) or value.get("zh") or ""
+    return value or ""
+
+
+class _Files:
+    """Writes content-addressed files under one folder: ``sub/<n>.<hash>.json``."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.count = 0
+        self.bytes = 0
+
+    def write(self, sub: str, n: int | str, data) -> str:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        name = f"{n}.{hashlib.blake2b(body, digest_size=5).hexdigest()}"
+        folder = self.root / sub
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.json").write_bytes(body)
+        self.count += 1
+        self.bytes += len(body)
+        return name
+
+    def grouped(self, sub: str, names: list[str]) -> list[str]:
+        return [self.write(sub, g, names[i:i + GROUP]) for g, i in enumerate(range(0, len(names), GROUP))]
+
+
+def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of unsigned ``values``; and where each value's bytes start."""
+    values = values.astype(np.uint64)
+    sizes = np.ones(len(values), dtype=np.int64)
+    for shift in (7, 14, 21, 28, 35):
+        sizes += values >= (1 << shift)
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out = np.zeros(int(ends[-1]) if len(values) else 0, dtype=np.uint8)
+    for k in range(6):
+        mask = sizes > k
+        if not mask.any():
+            break
+        part = (values[mask] >> np.uint64(7 * k)) & np.uint64(0x7F)
+        more = (sizes[mask] > k + 1).astype(np.uint64) << np.uint64(7)
+        out[starts[mask] + k] = (part | more).astype(np.uint8)
+    return out, starts
+
+
+def _b64(data) -> str:
+    return base64.b64encode(bytes(data)).decode("ascii")
+
+
+def document_terms(doc: dict, lang: str) -> dict[str, int]:
+    """Every term of one record in ``lang``'s index, with its best field weight."""
+    terms: dict[str, int] = {}
+    for name in doc.get("names", ()):
+        text.add_terms(terms, _text(name, lang), text.NAME, names=True)
+    for value in ("zh", "en"):  # both titles: visitors type a name in either language
+        title = doc["title"].get(value)
+        if title:
+            text.add_terms(terms, title, text.NAME, names=True)
+    for tag in doc.get("tags", ()):
+        text.add_terms(terms, _text(tag, lang), text.TAG, names=True)
+    for values in doc.get("facets", {}).values():
+        for value in values:
+            text.add_terms(terms, value.get(lang) or value["zh"], text.TAG)
+    body = doc.get("text", {}).get(lang)
+    if body:
+        text.add_terms(terms, body[:TEXT_LIMIT[lang]], text.TEXT)
+    return terms
+
+
+def _result(doc: dict, lang: str) -> list:
+    """What one result shows, in ``lang``: [url, title, other title, kind, museum, image, alt, summary]."""
+    other = "en" if lang == "zh" else "zh"
+    title = _text(doc["title"], lang)
+    alt_title = doc["title"].get(other) or ""
+    return [doc["url"], title, "" if alt_title == title else alt_title, _text(doc["kind"], lang),
+            _text(doc.get("museum"), lang), doc.get("image") or "", _text(doc.get("alt"), lang),
+            _text(doc.get("summary"), lang)[:SUMMARY]]
+
+
+class _Postings:
+    """(term, record, weight) triples, packed as one integer each until they are written."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.codes = array("Q")
+
+    def add(self, number: int, terms: dict[str, int]) -> None:
+        ids = self.ids
+        for term, weight in terms.items():
+            tid = ids.get(term)
+            if tid is None:
+                tid = ids[term] = len(ids)
+            self.codes.append((tid << 22) | (number << 2) | weight)
+
+    def by_term(self) -> Iterator[tuple[str, bytes]]:
+        """Each term and its encoded postings (varints of gap << 2 | weight), terms in id order."""
+        if not self.codes:
+            return
+        codes = np.frombuffer(self.codes, dtype=np.uint64).copy()
+        self.codes = array("Q")
+        codes.sort()
+        tids = codes >> np.uint64(22)
+        docs = (codes >> np.uint64(2)) & np.uint64((1 << 20) - 1)
+        weights = codes & np.uint64(3)
+        del codes
+        starts = np.flatnonzero(np.diff(tids, prepend=np.uint64(1 << 63)))
+        gaps = docs - np.concatenate(([np.uint64(0)], docs[:-1]))
+        gaps[starts] = docs[starts]
+        data, offsets = varints((gaps << np.uint64(2)) | weights)
+        del gaps, docs, weights
+        names = list(self.ids)
+        bounds = np.append(offsets[starts], len(data)).tolist()
+        term_ids = tids[starts].tolist()
+        raw = data.tobytes()
+        for i, tid in enumerate(term_ids):
+            yield names[tid], raw[bounds[i]:bounds[i + 1]]
+
+
+def write_index(docs: Iterable[dict], out: Path, lang: str, facets: list[dict], fold_names: list[str]) -> dict:
+    """Index ``docs`` (in their order) into the folder ``out``; return meta.json's content."""
+    files = _Files(out)
+    postings = _Postings()
+    facet_docs: dict[str, dict[str, array]] = {f["id"]: {} for f in facets}
+    facet_labels: dict[str, dict[str, str]] = {f["id"]: {} for f in facets}
+    chunk: list[list] = []
+    chunk_names: list[str] = []
+    number = -1
+    for number, doc in enumerate(docs):
+        postings.add(number, document_terms(doc, lang))
+        for facet, values in doc.get("facets", {}).items():
+            for value in values:
+                facet_docs[facet].setdefault(value["id"], array("I")).append(number)
+                facet_labels[facet].setdefault(value["id"], value.get(lang) or value["zh"])
+        chunk.append(_result(doc, lang))
+        if len(chunk) == CHUNK:
+            chunk_names.append(files.write("d", len(chunk_names), chunk))
+            chunk = []
+    if chunk:
+        chunk_names.append(files.write("d", len(chunk_names), chunk))
+    count = number + 1
+
+    encoded = list(postings.by_term())
+    total = sum(len(p) for _, p in encoded)
+    buckets = 64
+    while total / buckets > SHARD_BYTES:
+        buckets *= 2
+    shards: list[dict[str, object]] = [{} for _ in range(buckets)]
+    own = 0
+    for term, data in encoded:
+        entry: object = _b64(data)
+        if len(data) > OWN_FILE:
+            entry = [files.write("x", own, entry)]
+            own += 1
+        shards[text.bucket(term, buckets)][term] = entry
+    del encoded
+    shard_names = [files.write("t", b, dict(sorted(shard.items()))) for b, shard in enumerate(shards)]
+
+    facet_meta = []
+    for facet in facets:
+        values = []
+        for vid, numbers in sorted(facet_docs[facet["id"]].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            arr = np.frombuffer(numbers, dtype=np.uint32).astype(np.uint64)
+            gaps = np.diff(arr, prepend=np.uint64(0))
+            values.append([vid, facet_labels[facet["id"]][vid], len(numbers), _b64(varints(gaps)[0])])
+        if values:
+            facet_meta.append({"id": facet["id"], "label": facet.get(lang) or facet["zh"],
+                               "values": len(values), "file": files.write("f", facet["id"], values)})
+    meta = {
+        "format": FORMAT, "lang": lang, "docs": count, "chunk": CHUNK, "group": GROUP,
+        "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
+        "terms": files.grouped("tg", shard_names), "documents": files.grouped("dg", chunk_names),
+        "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
+    }
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    meta["_files"], meta["_bytes"] = files.count + 1, files.bytes
+    return meta
+
+
+def write_fold(out: Path) -> list[str]:
+    """The folding table in FOLD_SHARDS shards by code point: {character: simplified}."""
+    files = _Files(out)
+    shards: list[dict[str, str]] = [{} for _ in range(FOLD_SHARDS)]
+    for code, simple in sorted(text.fold_table().items()):
+        shards[code % FOLD_SHARDS][chr(code)] = simple
+    return [files.write("fold", n, shard) for n, shard in enumerate(shards)]
+
+
+def build(documents: Path, out: Path, source: str, langs: Iterable[str] = ("zh", "en")) -> dict[str, dict]:
+    """Index the documents file (JSON lines: a header {"facets": […]}, then one record a line) into
+    ``out``, written beside it first and swapped in whole, so a visitor never sees half an index.
+    ``source``: the documents' digest, kept with the index (run.made_from)."""
+    staging = out.with_name(out.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    fold_names = write_fold(staging)
+    metas = {}
+    with documents.open(encoding="utf-8") as lines:  # opened once: the preview may write a newer one meanwhile
+        for lang in langs:
+            lines.seek(0)
+            header = json.loads(lines.readline())
+            metas[lang] = write_index((json.loads(line) for line in lines), staging / lang, lang,
+                                      header["facets"], [f"../fold/{n}" for n in fold_names])
+    (staging / SOURCE).write_text(json.dumps({"documents": source}), encoding="utf-8")
+    old = out.with_name(out.name + ".old")
+    if out.exists():
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(out, old)
+    os.replace(staging, out)
+    if old.exists():
+        shutil.rmtree(old)
+    return metas

@@ -1,0 +1,181 @@
+"""Answering a query from the index files, as the visitor's browser does (museum-search.js).
+
+The browser is the real reader; this one is its specification in Python, for tests and for the
+recall figures in bench/, and the browser tests check that the two answer alike.
+
+A query is split as a record is (text.tokens). Every token must match (AND):
+- a Chinese run by all its bigrams (one character: that character, in names and tags);
+- a word by its stem, or as the prefix of a longer word (typing), or, if it reads as pinyin,
+  by its syllables (``jiefang`` → ~jiefang, one less: a reading of the word, not the word).
+A record's score is the sum over tokens of its best match: 2 × field weight (name 3, tag 2,
+text 1) for a run or an exact word, one less for a prefix. Equal scores keep the index's order.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from museum.search import text
+
+
+def decode(data: str) -> list[tuple[int, int]]:
+    """Postings: (record number, field weight) from base64 varints of gap << 2 | weight."""
+    raw = base64.b64decode(data)
+    out, value, shift, doc = [], 0, 0, 0
+    for byte in raw:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        doc += value >> 2
+        out.append((doc, value & 3))
+        value, shift = 0, 0
+    return out
+
+
+def _running(raw: bytes) -> list[int]:
+    out, value, shift, total = [], 0, 0, 0
+    for byte in raw:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        total += value
+        out.append(total)
+        value, shift = 0, 0
+    return out
+
+
+def split_pinyin(word: str, syllables: set[str]) -> list[str] | None:
+    """``jiefang`` → [jie, fang]: the fewest syllables, or None if the word is not pinyin."""
+    best: list[list[str] | None] = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            head = best[start]
+            if head is not None and word[start:end] in syllables:
+                if best[end] is None or len(head) + 1 < len(best[end]):
+                    best[end] = [*head, word[start:end]]
+    return best[len(word)]
+
+
+@dataclass
+class Result:
+    number: int
+    score: int
+    url: str = ""
+    title: str = ""
+    fields: list = field(default_factory=list)
+
+
+class Index:
+    """One language's index in a built site's folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        self.syllables = set(self.meta["syllables"].split())
+        self.fetched: list[str] = []  # the files a query read, as the browser would fetch them
+        self._cache: dict[str, object] = {}
+
+    def _file(self, sub: str, name: str):
+        path = f"{sub}/{name}.json"
+        if path not in self._cache:
+            self.fetched.append(path)
+            self._cache[path] = json.loads((self.folder / path).read_text(encoding="utf-8"))
+        return self._cache[path]
+
+    def _named(self, sub: str, groups: list[str], n: int) -> str:
+        table = self._file(f"{sub}g", groups[n // self.meta["group"]])
+        return table[n % self.meta["group"]]
+
+    def shard(self, term: str) -> dict:
+        b = text.bucket(term, self.meta["buckets"])
+        return self._file("t", self._named("t", self.meta["terms"], b))
+
+    def postings(self, term: str) -> dict[int, int]:
+        entry = self.shard(term).get(term)
+        return self._entry(entry)
+
+    def _entry(self, entry) -> dict[int, int]:
+        if entry is None:
+            return {}
+        if isinstance(entry, list):
+            entry = self._file("x", entry[0])
+        return dict(decode(entry))
+
+    def _word(self, word: str) -> dict[int, int]:
+        """Record → score for one typed word: its stem, words it begins, its pinyin."""
+        scores: dict[int, int] = {}
+        stemmed = text.stem(word)
+        for candidate in {stemmed, word}:
+            shard = self.shard(candidate)
+            for term, entry in shard.items():
+                if term == stemmed or (len(word) >= text.KEY_LENGTH and term.startswith(candidate)
+                                       and not term.startswith(text.PINYIN)):
+                    bonus = 0 if term == stemmed else -1
+                    for doc, weight in self._entry(entry).items():
+                        scores[doc] = max(scores.get(doc, 0), 2 * weight + bonus)
+        syllables = split_pinyin(word, self.syllables) if word.isascii() and word.isalpha() else None
+        if syllables:
+            terms = ([text.PINYIN + syllables[0]] if len(syllables) == 1 else
+                     [text.PINYIN + a + b for a, b in zip(syllables, syllables[1:])])
+            for doc, weight in _all_of([self.postings(t) for t in terms]).items():
+                scores[doc] = max(scores.get(doc, 0), 2 * weight - 1)  # a reading, not the word itself
+        return scores
+
+    def _token(self, token: str) -> dict[int, int]:
+        if not text.is_cjk(token):
+            return self._word(token)
+        terms = [token] if len(token) == 1 else [token[i:i + 2] for i in range(len(token) - 1)]
+        return {doc: 2 * weight for doc, weight in _all_of([self.postings(t) for t in terms]).items()}
+
+    def search(self, query: str, facets: dict[str, list[str]] | None = None) -> list[Result]:
+        tokens = list(dict.fromkeys(text.tokens(query)))
+        scores: dict[int, int] | None = None
+        for token in tokens:
+            found = self._token(token)
+            scores = found if scores is None else {d: s + found[d] for d, s in scores.items() if d in found}
+            if not scores:
+                return []
+        for facet, wanted in (facets or {}).items():
+            allowed = self.facet_records(facet, wanted)
+            scores = ({d: 0 for d in sorted(allowed)} if scores is None else
+                      {d: s for d, s in scores.items() if d in allowed})
+        if scores is None:
+            return []
+        return [Result(d, s) for d, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def facet_records(self, facet: str, wanted: list[str]) -> set[int]:
+        entry = next(f for f in self.meta["facets"] if f["id"] == facet)
+        allowed: set[int] = set()
+        for vid, _label, _count, data in self._file("f", entry["file"]):
+            if vid in wanted:
+                allowed.update(_running(base64.b64decode(data)))
+        return allowed
+
+    def shown(self, results: list[Result], count: int = 10) -> list[Result]:
+        """The first ``count`` results with what they show (fetching their document files)."""
+        out = []
+        for result in results[:count]:
+            chunk = self._file("d", self._named("d", self.meta["documents"], result.number // self.meta["chunk"]))
+            fields = chunk[result.number % self.meta["chunk"]]
+            out.append(Result(result.number, result.score, fields[0], fields[1], fields))
+        return out
+
+    def urls(self, query: str, count: int = 10, facets: dict[str, list[str]] | None = None) -> list[str]:
+        return [r.url for r in self.shown(self.search(query, facets), count)]
+
+
+def _all_of(lists: list[dict[int, int]]) -> dict[int, int]:
+    """Records in every list, with their lowest weight (a phrase is as strong as its weakest pair)."""
+    if not lists:
+        return {}
+    lists = sorted(lists, key=len)
+    out = dict(lists[0])
+    for other in lists[1:]:
+        out = {d: min(w, other[d]) for d, w in out.items() if d in other}
+    return out
