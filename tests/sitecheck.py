@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from dataclasses import dataclass, field
@@ -170,22 +169,16 @@ def _broken_in_styles(site: Path) -> list[str]:
 
 
 def _broken_in_search_index(site: Path, base_path: str) -> list[str]:
-    """Pagefind's fragments name each result's page (root-relative) and its picture (under the site's
-    path on its host, ``base_path``)."""
+    """The search index's documents name each result's page (relative to the site's root) and its
+    thumbnail (under the site's path on its host, ``base_path``)."""
     problems = []
-    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes())
-        data = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)
-        image = (data.get("meta") or {}).get("image")
-        if image and image.startswith(base_path):
-            image_url = image[len(base_path):]
-        elif image and not urlparse(image).scheme:  # Pagefind's own pick: the page's first <img>, as written
-            image_url = urljoin(data.get("url") or "/", image)
-        else:
-            image_url = None
-        for link, url in ((data.get("url"), data.get("url")), (image, image_url)):
-            if url and not _exists(site, url):
-                problems.append(f"pagefind/fragment/{fragment.name} → {link}: missing")
+    for chunk in sorted(site.glob("search-index/*/d/*.json")):
+        for fields in json.loads(chunk.read_text(encoding="utf-8")):
+            url, image = fields[0], fields[5]
+            image_url = image[len(base_path):] if image and image.startswith(base_path) else image
+            for link, target in ((url, url), (image, image_url)):
+                if target and not _exists(site, target):
+                    problems.append(f"{chunk.relative_to(site)} → {link}: missing")
     return problems
 
 

@@ -61,7 +61,6 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
 
 
 def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_and_the_search_index(tmp_path):
-    import gzip
 
     site_url = "https://museum.example/"
     (tmp_path / "a").mkdir()
@@ -74,17 +73,17 @@ def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_
                                         encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text(f"<urlset><url><loc>{site_url}a/</loc></url>"
                                           f"<url><loc>{site_url}b/</loc></url></urlset>", encoding="utf-8")
-    fragments = tmp_path / "pagefind" / "fragment"
-    fragments.mkdir(parents=True)
-    for name, data in (("ok", {"url": "/a/", "meta": {}}), ("gone", {"url": "/c/", "meta": {"image": "/media/t.webp"}})):
-        (fragments / f"zh_{name}.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(data).encode()))
+    documents = tmp_path / "search-index" / "zh" / "d"
+    documents.mkdir(parents=True)
+    for name, fields in (("0.ok", ["a/", "", "", "", "", "", "", ""]), ("1.gone", ["c/", "", "", "", "", "/media/t.webp", "", ""])):
+        (documents / f"{name}.json").write_text(json.dumps([fields]), encoding="utf-8")
     assert sorted(broken_links(tmp_path)) == sorted([
         "index.html → assets/nowhere/: no such folder",
         f"index.html → {site_url}media/gone.jpg: missing", "index.html → gone.js: missing",
         "index.html → media/tiles/info.json: missing", "style.css → url(img/gone.png): missing",
         f"sitemap.xml → {site_url}b/: missing",
-        "pagefind/fragment/zh_gone.pf_fragment → /c/: missing",
-        "pagefind/fragment/zh_gone.pf_fragment → /media/t.webp: missing",
+        "search-index/zh/d/1.gone.json → c/: missing",
+        "search-index/zh/d/1.gone.json → /media/t.webp: missing",
     ])
 
 

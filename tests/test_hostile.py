@@ -265,18 +265,18 @@ def test_the_hostile_image_is_published_under_a_safe_name(site):
         pytest.fail(f"the hostile artifact shows no image: {html[:200]}")
 
 
-def test_search_filters_are_indexed_as_escaped_text(site):
-    """Pagefind's UI inserts filter values as HTML; the index must hold them escaped (T1-T4 on the search page)."""
-    import gzip
-
-    seen = 0
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
-        for name, values in (data.get("filters") or {}).items():
-            for value in values:
-                seen += "XSSPROBE" in value
-                assert "<" not in value and ">" not in value, f"{data['url']}: filter {name}: {value[:120]}"
-    assert seen, "no hostile filter value was indexed"
+def test_the_search_index_holds_hostile_text_as_written(site):
+    """The search client sets every value as text, never as HTML (tests/browser/test_hostile_pages.py
+    shows it inert), so the index keeps names and facet values exactly as the curator wrote them."""
+    labels = [value[1] for path in (site / "search-index" / "zh" / "f").glob("*.json")
+              for value in json.loads(path.read_text(encoding="utf-8"))]
+    titles = [fields[1] for path in (site / "search-index" / "zh" / "d").glob("*.json")
+              for fields in json.loads(path.read_text(encoding="utf-8"))]
+    for found in (labels, titles):
+        hostile_ones = [text for text in found if "XSSPROBE" in text]
+        assert hostile_ones, "no hostile value was indexed"
+        assert any("<" in text for text in hostile_ones), hostile_ones[:3]
+        assert not any("&lt;" in text or "&amp;" in text for text in found), [t for t in found if "&" in t][:3]
 
 
 # --- Markdown, one payload at a time ---------------------------------------------------------------

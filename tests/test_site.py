@@ -127,7 +127,7 @@ def test_no_page_links_to_a_missing_page_or_anchor(sample):
     _, site = sample
     # broken_links also reads the style sheets, the sitemap, the data-* attributes that scripts load
     # pictures' zoom tiles and map data from, and the search index (every result's page and picture).
-    assert list(site.glob("pagefind/fragment/*.pf_fragment")) and list(site.glob("media/*/*"))
+    assert list(site.glob("search-index/zh/d/*.json")) and list(site.glob("media/*/*"))
     assert broken_links(site) == []
 
 
@@ -211,24 +211,23 @@ def test_an_old_id_in_aliases_still_reaches_the_record(tmp_path):
     assert f'rel="canonical" href="http://127.0.0.1:8000/artifacts/{first.stem}/"' in redirect
 
 
-def test_search_excerpts_come_from_the_page_text_not_the_hidden_index_data(tmp_path):
-    """Pagefind's excerpts are cut from a page's indexed text, which it escapes once for display. The
-    hidden filter and metadata values (escaped for Pagefind's filter panel) must not be part of that
-    text, or results show "R&amp;D" and runs of metadata."""
-    import gzip
+def test_search_results_hold_names_as_written_and_summaries_of_the_record_text(tmp_path):
+    """What a result shows comes from the index's documents as plain text, never HTML-escaped (the
+    client sets it as text: tests/browser/test_search.py), and the summary is the record's own text."""
     import json
 
-    from sitecheck import AWKWARD_MUSEUM, build_awkward_site
+    from sitecheck import AWKWARD_MUSEUM, AWKWARD_TITLE, build_awkward_site
 
     site = build_awkward_site(tmp_path)
-    fragments = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        data = json.loads(data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data)
-        fragments[data["url"]] = data
-    lathe = fragments["/artifacts/lathe/"]
-    assert lathe["meta"]["museum"] == AWKWARD_MUSEUM and lathe["filters"]["收藏单位"]  # still indexed
-    for url, data in fragments.items():
-        text = data["content"].replace("\u200b", "")  # Pagefind's word breaks in Chinese
-        assert not re.search(r"&#?[0-9a-zA-Z]+;", text), f"{url}: {text[:300]!r}"
-        assert (data["meta"]["title"] + data["meta"].get("kind", "")) not in text, f"{url}: {text[:300]!r}"
+    shown = {}
+    for chunk in (site / "search-index" / "zh" / "d").glob("*.json"):
+        for fields in json.loads(chunk.read_text(encoding="utf-8")):
+            shown[fields[0]] = fields
+    url, title, _other, kind, museum, _image, _alt, summary = shown["artifacts/lathe/"]
+    assert (kind, museum) == ("藏品", AWKWARD_MUSEUM)
+    assert shown["artifacts/rd-truck/"][1] == AWKWARD_TITLE
+    for url, fields in shown.items():
+        for text in fields:
+            assert not re.search(r"&#?[0-9a-zA-Z]+;", text), f"{url}: {text!r}"
+    assert summary == "一台机床，只用于测试。"
+    assert shown["artifacts/rd-truck/"][7] == "一辆 R&D 卡车 <i>斜</i>，只用于测试。"  # as the page shows it: text

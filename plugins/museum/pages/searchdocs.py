@@ -30,10 +30,10 @@ FACETS = [
     {"id": "batch", "zh": "公布批次", "en": "Batch"},
 ]
 SUMMARY = 160
-# Markdown's marks, not its words: a summary is plain text (pages.markup.plain is exact, but parses
+# Markdown's marks, not its words: a summary is plain text (raw HTML in a record is text, as on its page) (pages.markup.plain is exact, but parses
 # the whole Markdown, which at 100,000 records and two languages costs more than the index).
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"<[^>]*>|[*_`#>|]+|^\s*[-+]\s+", re.M)
+_MARKS = re.compile(r"[*_`#|]+|^\s*(?:[-+>]|\d+\.)\s+", re.M)
 
 
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u4e00-\u9fff])")

@@ -193,7 +193,7 @@ def write_index(docs: Iterable[dict], out: Path, lang: str, facets: list[dict], 
     count = number + 1
 
     encoded = list(postings.by_term())
-    total = sum(len(p) for _, p in encoded)
+    total = sum(len(p) for _, p in encoded if len(p) <= OWN_FILE)  # what the shards hold
     buckets = 64
     while total / buckets > SHARD_BYTES:
         buckets *= 2

@@ -31,7 +31,7 @@ NAME, TAG, TEXT = 3, 2, 1
 PINYIN = "~"  # pinyin terms are apart from English words of the same letters
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{CJK}]+|[0-9a-z\u00df-\u024f]+")
-KEY_LENGTH = 3  # words are filed by their first letters, so one shard holds every word a prefix can extend to
+KEY_LENGTH = 4  # words are filed by their first letters, so one shard holds every word a prefix can extend to
 READINGS = 2  # readings of a character that its pinyin pairs use (长春 is chang chun, the second)
 
 
