@@ -77,7 +77,7 @@ def _open(page, base_url: str, sample_site: Path, name: str, url: str | None) ->
     page.goto(base_url + url)
     page.wait_for_load_state("load")
     if url.startswith("search/"):
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+        page.wait_for_selector(".museum-result__link", timeout=15_000)
         page.wait_for_timeout(300)  # results settle (images and the result count)
 
 

@@ -113,15 +113,15 @@ def test_no_payload_runs_in_the_lightbox(tab, hostile_url):
 
 def test_no_payload_runs_in_search_results(tab, hostile_url):
     tab.goto(hostile_url + "search/?q=XSSPROBE")
-    tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    tab.wait_for_selector(".museum-result__link", timeout=15_000)
     tab.wait_for_timeout(500)
-    links = tab.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    links = tab.eval_on_selector_all(".museum-result__link", "els => els.map(e => e.getAttribute('href'))")
     assert any("hostile-" in link for link in links), links
-    assert "XSSPROBE" in tab.inner_text(".pagefind-ui__results")
-    # Filter values (a museum's name, a vocabulary label) are shown by Pagefind's UI as HTML: they are
-    # indexed escaped, so the hostile museum's name shows as text among the filters.
+    assert "XSSPROBE" in tab.inner_text(".museum-search__results")
+    # Facet values (a museum's name, a vocabulary label) are set as text, like everything the client shows.
     tab.locator("summary", has_text="收藏单位").click()
-    assert "<img src=x onerror=window.__xss=1>" in tab.inner_text(".pagefind-ui__filter-panel")
+    tab.wait_for_selector('.museum-search__facets input[name="museum"]')
+    assert "<img src=x onerror=window.__xss=1>" in tab.inner_text(".museum-search__facets")
     assert ran(tab) == 0
 
 

@@ -127,7 +127,7 @@ def test_the_header_search_works_on_a_phone(phone, base_url):
     phone.keyboard.type("缝纫机")
     phone.keyboard.press("Enter")
     phone.wait_for_url(re.compile(r"/search/\?q="))
-    phone.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
-    first = phone.eval_on_selector(".pagefind-ui__result-link", "a => a.getAttribute('href')")
+    phone.wait_for_selector(".museum-result__link", timeout=15_000)
+    first = phone.eval_on_selector(".museum-result__link", "a => a.getAttribute('href')")
     assert first.endswith("butterfly-sewing-machine/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH

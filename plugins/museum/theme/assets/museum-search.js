@@ -409,8 +409,10 @@
           moreButton.hidden = true;
           facetCounts(m);
           if (order === null) { status.textContent = ""; return; }
-          status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
-          return showMore(m, focusFirst);
+          // Announced once the first results are in the page (tests wait for it too).
+          return showMore(m, focusFirst).then(function () {
+            if (ticket === current.run) status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
+          });
         });
       });
     }).catch(function () {
