@@ -131,42 +131,70 @@ def _result(doc: dict, lang: str) -> list:
 
 
 class _Postings:
-    """(term, record, weight) triples, packed as one integer each until they are written."""
+    """(term, record, weight) triples, packed as one integer each (term id << 22 | record << 2 | weight)
+    until they are written: at 100,000 records, tens of millions of them in one array, sorted in place."""
+
+    SLICE = 1 << 21  # postings encoded at a time (memory, not speed)
 
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.codes = array("Q")
 
     def add(self, number: int, terms: dict[str, int]) -> None:
-        ids = self.ids
+        ids, codes = self.ids, self.codes
         for term, weight in terms.items():
             tid = ids.get(term)
             if tid is None:
                 tid = ids[term] = len(ids)
-            self.codes.append((tid << 22) | (number << 2) | weight)
+            codes.append((tid << 22) | (number << 2) | weight)
 
-    def by_term(self) -> Iterator[tuple[str, bytes]]:
-        """Each term and its encoded postings (varints of gap << 2 | weight), terms in id order."""
-        if not self.codes:
+    def buckets(self) -> int:
+        """Shards enough for SHARD_BYTES each, from the postings' count (about 1.5 bytes each) and
+        leaving out the terms that get a file of their own."""
+        counts = np.bincount(np.frombuffer(self.codes, dtype=np.uint64) >> np.uint64(22), minlength=len(self.ids))
+        small = counts[counts * 1.5 <= OWN_FILE].sum() * 1.5
+        buckets = 64
+        while small / buckets > SHARD_BYTES:
+            buckets *= 2
+        return buckets
+
+    def by_bucket(self, buckets: int) -> Iterator[tuple[int, str, bytes]]:
+        """(shard, term, postings as varints of gap << 2 | weight), shard by shard, terms sorted within."""
+        terms = list(self.ids)
+        self.ids = {}
+        if not terms:
             return
-        codes = np.frombuffer(self.codes, dtype=np.uint64).copy()
-        self.codes = array("Q")
+        shard_of = [text.bucket(t, buckets) for t in terms]
+        order = sorted(range(len(terms)), key=lambda i: (shard_of[i], terms[i]))
+        rank = np.empty(len(terms), dtype=np.uint64)
+        rank[order] = np.arange(len(terms), dtype=np.uint64)
+        terms = [terms[i] for i in order]
+        shard_of = [shard_of[i] for i in order]
+        codes = np.frombuffer(self.codes, dtype=np.uint64)
+        low = np.uint64((1 << 22) - 1)
+        for a in range(0, len(codes), self.SLICE):  # renumber the terms in shard order, in place
+            part = codes[a:a + self.SLICE]
+            part[:] = (rank[part >> np.uint64(22)] << np.uint64(22)) | (part & low)
+        del rank
         codes.sort()
-        tids = codes >> np.uint64(22)
-        docs = (codes >> np.uint64(2)) & np.uint64((1 << 20) - 1)
-        weights = codes & np.uint64(3)
-        del codes
-        starts = np.flatnonzero(np.diff(tids, prepend=np.uint64(1 << 63)))
-        gaps = docs - np.concatenate(([np.uint64(0)], docs[:-1]))
-        gaps[starts] = docs[starts]
-        data, offsets = varints((gaps << np.uint64(2)) | weights)
-        del gaps, docs, weights
-        names = list(self.ids)
-        bounds = np.append(offsets[starts], len(data)).tolist()
-        term_ids = tids[starts].tolist()
-        raw = data.tobytes()
-        for i, tid in enumerate(term_ids):
-            yield names[tid], raw[bounds[i]:bounds[i + 1]]
+        pos, n = 0, len(codes)
+        while pos < n:
+            end = min(n, pos + self.SLICE)
+            if end < n:  # to the end of the last term begun
+                end = int(np.searchsorted(codes, ((codes[end - 1] >> np.uint64(22)) + np.uint64(1)) << np.uint64(22)))
+            part = codes[pos:end]
+            tids = part >> np.uint64(22)
+            docs = (part >> np.uint64(2)) & np.uint64((1 << 20) - 1)
+            starts = np.flatnonzero(np.diff(tids, prepend=np.uint64(1 << 63)))
+            gaps = np.diff(docs, prepend=np.uint64(0))
+            gaps[starts] = docs[starts]
+            data, offsets = varints((gaps << np.uint64(2)) | (part & np.uint64(3)))
+            bounds = np.append(offsets[starts], len(data)).tolist()
+            raw = data.tobytes()
+            for i, tid in enumerate(tids[starts].tolist()):
+                yield shard_of[tid], terms[tid], raw[bounds[i]:bounds[i + 1]]
+            pos = end
+        self.codes = array("Q")
 
 
 def write_index(docs: Iterable[dict], out: Path, lang: str, facets: list[dict], fold_names: list[str]) -> dict:
@@ -192,21 +220,22 @@ def write_index(docs: Iterable[dict], out: Path, lang: str, facets: list[dict], 
         chunk_names.append(files.write("d", len(chunk_names), chunk))
     count = number + 1
 
-    encoded = list(postings.by_term())
-    total = sum(len(p) for _, p in encoded if len(p) <= OWN_FILE)  # what the shards hold
-    buckets = 64
-    while total / buckets > SHARD_BYTES:
-        buckets *= 2
-    shards: list[dict[str, object]] = [{} for _ in range(buckets)]
+    buckets = postings.buckets()
+    shard_names: list[str] = []
+    shard: dict[str, object] = {}
     own = 0
-    for term, data in encoded:
+    for b, term, data in postings.by_bucket(buckets):
+        while len(shard_names) < b:  # the shards before this one are complete (some may be empty)
+            shard_names.append(files.write("t", len(shard_names), shard))
+            shard = {}
         entry: object = _b64(data)
         if len(data) > OWN_FILE:
             entry = [files.write("x", own, entry)]
             own += 1
-        shards[text.bucket(term, buckets)][term] = entry
-    del encoded
-    shard_names = [files.write("t", b, dict(sorted(shard.items()))) for b, shard in enumerate(shards)]
+        shard[term] = entry
+    while len(shard_names) < buckets:
+        shard_names.append(files.write("t", len(shard_names), shard))
+        shard = {}
 
     facet_meta = []
     for facet in facets:
