@@ -40,6 +40,18 @@ def wait_for(predicate, seconds: float) -> bool:
     return False
 
 
+def served_titles(base: str) -> set[str]:
+    """Every result title the served search index holds (as a browser would read it)."""
+    import json
+
+    meta = json.loads(fetch(f"{base}search-index/zh/meta.json") or "{}")
+    titles = set()
+    for group in meta.get("documents", []):
+        for name in json.loads(fetch(f"{base}search-index/zh/dg/{group}.json") or "[]"):
+            titles.update(fields[1] for fields in json.loads(fetch(f"{base}search-index/zh/d/{name}.json") or "[]"))
+    return titles
+
+
 @pytest.mark.parametrize("watching", [[], ["--poll"]], ids=["told by the system", "polling"])
 def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path, watching):
     coll = tmp_path / "collections"
@@ -56,6 +68,9 @@ def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path, wat
         record.write_text(text.replace("title: {zh: 解放牌CA10型载货汽车", "title: {zh: 解放牌CA10型载货汽车（预览测试）"),
                           encoding="utf-8")
         assert wait_for(lambda: "（预览测试）" in (fetch(url) or ""), 120), "the edit never showed"
+        # The search index follows in the background, into the folder being served.
+        assert wait_for(lambda: "解放牌CA10型载货汽车（预览测试）" in served_titles(f"http://127.0.0.1:{port}/"), 120), \
+            "the search index never followed the edit"
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -56,13 +56,19 @@ def carry(previous: Path | None, site: Path) -> str | None:
 
 
 def start_indexing(documents: Path, site: Path) -> subprocess.Popen:
-    """Index in the background (live preview: pages reload at once, search follows a moment later)."""
-    return subprocess.Popen(_command(documents, site), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """Index in the background: while the pages are written (build), or after the new site is in place
+    (live preview: pages reload at once, search follows a moment later). ``finished`` waits for it."""
+    return subprocess.Popen(_command(documents, site), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finished(indexer: subprocess.Popen) -> dict:
+    """Wait for the indexer; its figures (seconds, files, bytes), or SearchIndexError."""
+    out, err = indexer.communicate(timeout=1800)
+    if indexer.returncode != 0:
+        raise SearchIndexError((err or out).strip()[-2000:])
+    return json.loads(out)
 
 
 def index_site(documents: Path, site: Path) -> dict:
-    """Index ``documents`` into ``site``; return the indexer's figures (seconds, files, bytes)."""
-    result = subprocess.run(_command(documents, site), capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip()[-2000:])
-    return json.loads(result.stdout)
+    """Index ``documents`` into ``site`` now."""
+    return finished(start_indexing(documents, site))

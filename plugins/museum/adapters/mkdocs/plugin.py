@@ -69,7 +69,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     carry = False  # build.py build: it moves unchanged record folders in from previous_site (output/pages.py)
     serve_site: Path | None = None  # build.py serve: where the preview is served (this build is swapped in there)
     memory: dict | None = None  # build.py serve: what the preview remembers between its builds (records, digests)
-    indexer: subprocess.Popen | None = None  # build.py serve: the search index being made in the background
+    serving = False  # `serve`: a live preview (set at startup)
+    indexer: subprocess.Popen | None = None  # the search index being made in the background
     index_pending: Path | None = None  # build.py serve: documents to index once this build is in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -119,6 +120,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         # exit: 0.6 s at 10,000 records), nor copied page by page by the forked writers.
         gc.freeze()
         self.stats["pages"] = time.perf_counter() - t
+        if os.environ.get("MUSEUM_SEARCH") != "off":
+            self.start_search(Path(config.site_dir))
         self.renderer = Renderer(self.site_url, compiled=self.compiled)
         # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
         # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
@@ -151,7 +154,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        serving = getattr(self, "serving", False)  # theme/main.html: the policy, first in every <head>
+        serving = self.serving  # theme/main.html: the policy, first in every <head>
         shells = {_shell_url(n) for n in range(1, MAX_DEPTH + 1)}
         env.globals["museum_csp"] = lambda url: shell.CSP if url in shells else csp.for_page(url, preview=serving)
         env.bytecode_cache = compiled_cache(self.compiled)
@@ -195,7 +198,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         for uri in self.shell_uris:  # the shells were written as pages: they are not part of the site
             shutil.rmtree(site / Path(uri).parts[0], ignore_errors=True)
         t = time.perf_counter()
-        preview = getattr(self, "serving", False)
+        preview = self.serving
         writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=preview,
                             previous=self.previous_site, carry=self.carry)
         shells = ["".join(self.shells[n].parts) for n in sorted(self.shells)]
@@ -222,10 +225,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         write_redirects(redirects, site, self.site_url)
         csp.add_to_files(site / old / "index.html" for old in redirects)
         self.stats["exports"] = time.perf_counter() - t
-        t = time.perf_counter()
         if os.environ.get("MUSEUM_SEARCH") != "off":  # off: `build.py build --no-search`
-            self.index_search(site)
-        self.stats["search"] = time.perf_counter() - t
+            self.finish_search(site)
         self.cache.mkdir(parents=True, exist_ok=True)
         (self.cache / "build-stats.json").write_text(json.dumps(
             {"pages": self.pages, "reused": written.reused, "pictures": len(pictures), "made": made,
@@ -236,27 +237,40 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         log.info("museum: %d pages (%d unchanged), %d pictures (%d made), %d redirects",
                  self.pages, written.reused, len(pictures), made, len(redirects))
 
-    def index_search(self, site: Path) -> None:
-        """The search index of the records, unless the site being replaced has it already."""
+    def start_search(self, site: Path) -> None:
+        """The search index of the records, unless the site being replaced has it already. A build
+        makes it in another process while the pages are written; the preview, once the site is in place."""
+        t = time.perf_counter()
         documents = self.cache / "search" / "documents.jsonl"
-        if self.indexer is not None and self.indexer.poll() is None:
-            self.indexer.terminate()  # it reads the documents about to be rewritten
-            self.indexer.wait()
+        self.stop_indexer()  # it reads the documents about to be rewritten
         self.plan.search.write(documents)
-        if search_index.carry(self.previous_site, site) == search_index.digest(documents):
-            return
-        if getattr(self, "serving", False):
-            # A curator's edit must show at once; the index follows a moment later, in the folder the
-            # preview is served from (build.py serve swaps this one in first; until then, the last index).
-            self.index_pending = documents
-            if self.serve_site is None:
+        if search_index.carry(self.previous_site, site) != search_index.digest(documents):
+            if self.serving:
+                # A curator's edit must show at once; the index follows a moment later, in the folder the
+                # preview is served from (build.py serve swaps this one in first; until then, the last index).
+                self.index_pending = documents
+            else:
+                self.indexer = search_index.start_indexing(documents, site)
+        self.stats["search"] = time.perf_counter() - t
+
+    def finish_search(self, site: Path) -> None:
+        t = time.perf_counter()
+        if self.serving:
+            if self.serve_site is None:  # plain `mkdocs serve`: the site is served where it was built
                 self.site_in_place(site)
-            return
-        try:
-            figures = search_index.index_site(documents, site)
-        except search_index.SearchIndexError as error:
-            raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
-        self.stats["search_process"] = figures["seconds"]
+        elif self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            try:
+                search_index.finished(indexer)
+            except search_index.SearchIndexError as error:
+                raise PluginError(f"搜索索引失败 / search indexing failed: {error}") from None
+        self.stats["search_wait"] = time.perf_counter() - t
+
+    def stop_indexer(self) -> None:
+        if self.indexer is not None and self.indexer.poll() is None:
+            self.indexer.terminate()
+            self.indexer.communicate()
+        self.indexer = None
 
     def site_in_place(self, site: Path) -> None:
         """The site just built is now at ``site``: start the preview's search index there."""
@@ -267,8 +281,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.indexer = search_index.start_indexing(documents, site)
 
     def on_shutdown(self) -> None:
-        if self.indexer is not None and self.indexer.poll() is None:
-            self.indexer.terminate()
+        self.stop_indexer()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.collections))
