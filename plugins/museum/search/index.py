@@ -26,10 +26,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import count
 from pathlib import Path
 
 import numpy as np
@@ -62,12 +65,15 @@ class _Files:
         self.root = root
         self.count = 0
         self.bytes = 0
+        self.folders: set[str] = set()
 
     def write(self, sub: str, n: int | str, data) -> str:
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         name = f"{n}.{hashlib.blake2b(body, digest_size=5).hexdigest()}"
         folder = self.root / sub
-        folder.mkdir(parents=True, exist_ok=True)
+        if sub not in self.folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.folders.add(sub)
         (folder / f"{name}.json").write_bytes(body)
         self.count += 1
         self.bytes += len(body)
@@ -100,23 +106,28 @@ def _b64(data) -> str:
     return base64.b64encode(bytes(data)).decode("ascii")
 
 
-def document_terms(doc: dict, lang: str) -> dict[str, int]:
-    """Every term of one record in ``lang``'s index, with its best field weight."""
+def name_weights(doc: dict) -> dict[str, int]:
+    """The terms of a record's names and titles, the same in every language's index (both titles:
+    visitors type a name in either language)."""
     terms: dict[str, int] = {}
-    for name in doc.get("names", ()):
-        text.add_terms(terms, _text(name, lang), text.NAME, names=True)
-    for value in ("zh", "en"):  # both titles: visitors type a name in either language
-        title = doc["title"].get(value)
-        if title:
-            text.add_terms(terms, title, text.NAME, names=True)
-    for tag in doc.get("tags", ()):
-        text.add_terms(terms, _text(tag, lang), text.TAG, names=True)
-    for values in doc.get("facets", {}).values():
-        for value in values:
-            text.add_terms(terms, value.get(lang) or value["zh"], text.TAG)
+    for name in [*doc.get("names", ()), *doc["title"].values()]:
+        terms.update(dict.fromkeys(text.terms_of(_text(name, "zh"), names=True), text.NAME))
+    return terms
+
+
+def document_terms(doc: dict, lang: str, names: dict[str, int] | None = None) -> dict[str, int]:
+    """Every term of one record in ``lang``'s index, with its best field weight (the fields are
+    taken from the weakest up, each overriding what it shares with those before)."""
+    terms: dict[str, int] = {}
     body = doc.get("text", {}).get(lang)
     if body:
-        text.add_terms(terms, body[:TEXT_LIMIT[lang]], text.TEXT)
+        terms.update(dict.fromkeys(text.terms_of(body[:TEXT_LIMIT[lang]]), text.TEXT))
+    for values in doc.get("facets", {}).values():
+        for value in values:
+            terms.update(dict.fromkeys(text.tag_terms(value.get(lang) or value["zh"]), text.TAG))
+    for tag in doc.get("tags", ()):
+        terms.update(dict.fromkeys(text.name_terms(_text(tag, lang)), text.TAG))
+    terms.update(name_weights(doc) if names is None else names)
     return terms
 
 
@@ -137,20 +148,32 @@ class _Postings:
     SLICE = 1 << 21  # postings encoded at a time (memory, not speed)
 
     def __init__(self):
-        self.ids: dict[str, int] = {}
+        self.ids: dict[str, int] = defaultdict(count().__next__)  # a new term gets the next number
         self.codes = array("Q")
+        self._terms: list[int] = []
+        self._numbers: list[int] = []
+        self._weights: list[int] = []
 
     def add(self, number: int, terms: dict[str, int]) -> None:
-        ids, codes = self.ids, self.codes
-        for term, weight in terms.items():
-            tid = ids.get(term)
-            if tid is None:
-                tid = ids[term] = len(ids)
-            codes.append((tid << 22) | (number << 2) | weight)
+        self._terms += map(self.ids.__getitem__, terms)
+        self._weights += terms.values()
+        self._numbers += [number] * len(terms)
+        if len(self._terms) > self.SLICE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Pack what was added since the last flush (numpy, not a Python loop per posting)."""
+        if self._terms:
+            packed = ((np.array(self._terms, dtype=np.uint64) << np.uint64(22))
+                      | (np.array(self._numbers, dtype=np.uint64) << np.uint64(2))
+                      | np.array(self._weights, dtype=np.uint64))
+            self.codes.frombytes(packed.tobytes())
+        self._terms, self._numbers, self._weights = [], [], []
 
     def buckets(self) -> int:
         """Shards enough for SHARD_BYTES each, from the postings' count (about 1.5 bytes each) and
         leaving out the terms that get a file of their own."""
+        self.flush()
         counts = np.bincount(np.frombuffer(self.codes, dtype=np.uint64) >> np.uint64(22), minlength=len(self.ids))
         small = counts[counts * 1.5 <= OWN_FILE].sum() * 1.5
         buckets = 64
@@ -197,92 +220,143 @@ class _Postings:
         self.codes = array("Q")
 
 
-def write_index(docs: Iterable[dict], out: Path, lang: str, facets: list[dict], fold_names: list[str]) -> dict:
-    """Index ``docs`` (in their order) into the folder ``out``; return meta.json's content."""
-    files = _Files(out)
-    postings = _Postings()
-    facet_docs: dict[str, dict[str, array]] = {f["id"]: {} for f in facets}
-    facet_labels: dict[str, dict[str, str]] = {f["id"]: {} for f in facets}
-    chunk: list[list] = []
-    chunk_names: list[str] = []
-    number = -1
-    for number, doc in enumerate(docs):
-        postings.add(number, document_terms(doc, lang))
+class _Language:
+    """One language's index as the records go by, then its files."""
+
+    def __init__(self, out: Path, lang: str, facets: list[dict]):
+        self.out, self.lang, self.facets = out, lang, facets
+        self.files = _Files(out)
+        self.postings = _Postings()
+        self.facet_docs: dict[str, dict[str, array]] = {f["id"]: {} for f in facets}
+        self.facet_labels: dict[str, dict[str, str]] = {f["id"]: {} for f in facets}
+        self.chunk: list[list] = []
+        self.chunk_names: list[str] = []
+        self.count = 0
+
+    def add(self, doc: dict, names: dict[str, int]) -> None:
+        number, lang = self.count, self.lang
+        self.count += 1
+        self.postings.add(number, document_terms(doc, lang, names))
         for facet, values in doc.get("facets", {}).items():
             for value in values:
-                facet_docs[facet].setdefault(value["id"], array("I")).append(number)
-                facet_labels[facet].setdefault(value["id"], value.get(lang) or value["zh"])
-        chunk.append(_result(doc, lang))
-        if len(chunk) == CHUNK:
-            chunk_names.append(files.write("d", len(chunk_names), chunk))
-            chunk = []
-    if chunk:
-        chunk_names.append(files.write("d", len(chunk_names), chunk))
-    count = number + 1
+                self.facet_docs[facet].setdefault(value["id"], array("I")).append(number)
+                self.facet_labels[facet].setdefault(value["id"], value.get(lang) or value["zh"])
+        self.chunk.append(_result(doc, lang))
+        if len(self.chunk) == CHUNK:
+            self._write_chunk()
 
-    buckets = postings.buckets()
-    shard_names: list[str] = []
-    shard: dict[str, object] = {}
-    own = 0
-    for b, term, data in postings.by_bucket(buckets):
-        while len(shard_names) < b:  # the shards before this one are complete (some may be empty)
+    def _write_chunk(self) -> None:
+        self.chunk_names.append(self.files.write("d", len(self.chunk_names), self.chunk))
+        self.chunk = []
+
+    def finish(self, fold_names: list[str]) -> dict:
+        """Write the shards, facets and meta.json; return meta.json's content."""
+        files = self.files
+        if self.chunk:
+            self._write_chunk()
+        buckets = self.postings.buckets()
+        shard_names: list[str] = []
+        shard: dict[str, object] = {}
+        own = 0
+        for b, term, data in self.postings.by_bucket(buckets):
+            while len(shard_names) < b:  # the shards before this one are complete (some may be empty)
+                shard_names.append(files.write("t", len(shard_names), shard))
+                shard = {}
+            entry: object = _b64(data)
+            if len(data) > OWN_FILE:
+                entry = [files.write("x", own, entry)]
+                own += 1
+            shard[term] = entry
+        while len(shard_names) < buckets:
             shard_names.append(files.write("t", len(shard_names), shard))
             shard = {}
-        entry: object = _b64(data)
-        if len(data) > OWN_FILE:
-            entry = [files.write("x", own, entry)]
-            own += 1
-        shard[term] = entry
-    while len(shard_names) < buckets:
-        shard_names.append(files.write("t", len(shard_names), shard))
-        shard = {}
+        facet_meta = []
+        for facet in self.facets:
+            values = []
+            found = self.facet_docs[facet["id"]]
+            for vid, numbers in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+                gaps = np.diff(np.frombuffer(numbers, dtype=np.uint32).astype(np.uint64), prepend=np.uint64(0))
+                values.append([vid, self.facet_labels[facet["id"]][vid], len(numbers), _b64(varints(gaps)[0])])
+            if values:
+                facet_meta.append({"id": facet["id"], "label": facet.get(self.lang) or facet["zh"],
+                                   "values": len(values), "file": files.write("f", facet["id"], values)})
+        meta = {
+            "format": FORMAT, "lang": self.lang, "docs": self.count, "chunk": CHUNK, "group": GROUP,
+            "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
+            "terms": files.grouped("tg", shard_names), "documents": files.grouped("dg", self.chunk_names),
+            "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
+        }
+        (self.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
+                                            encoding="utf-8")
+        meta["_files"], meta["_bytes"] = files.count + 1, files.bytes
+        return meta
 
-    facet_meta = []
-    for facet in facets:
-        values = []
-        for vid, numbers in sorted(facet_docs[facet["id"]].items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            arr = np.frombuffer(numbers, dtype=np.uint32).astype(np.uint64)
-            gaps = np.diff(arr, prepend=np.uint64(0))
-            values.append([vid, facet_labels[facet["id"]][vid], len(numbers), _b64(varints(gaps)[0])])
-        if values:
-            facet_meta.append({"id": facet["id"], "label": facet.get(lang) or facet["zh"],
-                               "values": len(values), "file": files.write("f", facet["id"], values)})
-    meta = {
-        "format": FORMAT, "lang": lang, "docs": count, "chunk": CHUNK, "group": GROUP,
-        "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
-        "terms": files.grouped("tg", shard_names), "documents": files.grouped("dg", chunk_names),
-        "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
-    }
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    meta["_files"], meta["_bytes"] = files.count + 1, files.bytes
-    return meta
+
+def write_indexes(docs: Iterable[dict], root: Path, langs: Iterable[str], facets: list[dict],
+                  fold_names: list[str]) -> dict[str, dict]:
+    """Index ``docs`` (in their order) into ``root/<lang>/`` for each language, in one pass (a record's
+    names are read once for all); return each meta.json's content."""
+    indexes = [_Language(root / lang, lang, facets) for lang in langs]
+    for doc in docs:
+        names = name_weights(doc)
+        for index in indexes:
+            index.add(doc, names)
+    return {index.lang: index.finish(fold_names) for index in indexes}
 
 
 def write_fold(out: Path) -> list[str]:
     """The folding table in FOLD_SHARDS shards by code point: {character: simplified}."""
     files = _Files(out)
     shards: list[dict[str, str]] = [{} for _ in range(FOLD_SHARDS)]
-    for code, simple in sorted(text.fold_table().items()):
+    for code, simple in sorted(text.simplified_table().items()):
         shards[code % FOLD_SHARDS][chr(code)] = simple
     return [files.write("fold", n, shard) for n, shard in enumerate(shards)]
+
+
+def _index_language(documents: Path, root: Path, lang: str, fold_names: list[str]) -> dict:
+    with documents.open(encoding="utf-8") as lines:
+        header = json.loads(lines.readline())
+        return write_indexes((json.loads(line) for line in lines), root, [lang], header["facets"],
+                             [f"../fold/{n}" for n in fold_names])[lang]
+
+
+def _child(documents: Path, root: Path, lang: str, fold_names: list[str], conn) -> None:
+    conn.send(_index_language(documents, root, lang, fold_names))
+    conn.close()
 
 
 def build(documents: Path, out: Path, source: str, langs: Iterable[str] = ("zh", "en")) -> dict[str, dict]:
     """Index the documents file (JSON lines: a header {"facets": […]}, then one record a line) into
     ``out``, written beside it first and swapped in whole, so a visitor never sees half an index.
-    ``source``: the documents' digest, kept with the index (run.made_from)."""
+    The languages are indexed side by side, one process each. ``source``: the documents' digest,
+    kept with the index (run.made_from)."""
     staging = out.with_name(out.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     fold_names = write_fold(staging)
-    metas = {}
-    with documents.open(encoding="utf-8") as lines:  # opened once: the preview may write a newer one meanwhile
-        for lang in langs:
-            lines.seek(0)
-            header = json.loads(lines.readline())
-            metas[lang] = write_index((json.loads(line) for line in lines), staging / lang, lang,
-                                      header["facets"], [f"../fold/{n}" for n in fold_names])
+    first, *others = langs
+    context = multiprocessing.get_context("fork")
+    children = []
+    try:
+        for lang in others:
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(documents, staging, lang, fold_names, send), daemon=True)
+            child.start()
+            send.close()
+            children.append((lang, child, receive))
+        metas = {first: _index_language(documents, staging, first, fold_names)}
+        for lang, child, receive in children:
+            try:
+                metas[lang] = receive.recv()
+            except EOFError:
+                raise RuntimeError(f"the {lang} index failed (its process ended with {child.exitcode})") from None
+            child.join()
+    finally:
+        for _, child, _ in children:
+            if child.is_alive():
+                child.terminate()
+                child.join()
     (staging / SOURCE).write_text(json.dumps({"documents": source}), encoding="utf-8")
     old = out.with_name(out.name + ".old")
     if out.exists():

@@ -36,8 +36,9 @@ READINGS = 2  # readings of a character that its pinyin pairs use (长春 is cha
 
 
 @functools.cache
-def fold_table() -> dict[int, str]:
-    """Traditional → simplified, character for character (a few thousand entries)."""
+def simplified_table() -> dict[int, str]:
+    """Traditional → simplified, character for character (a few thousand entries; the browser
+    fetches it in shards, search.index.write_fold)."""
     convert = opencc.OpenCC("t2s").convert
     table = {}
     for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
@@ -49,8 +50,25 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def fold_table() -> dict[int, str]:
+    """Every character of the Basic Multilingual Plane that folding changes: NFKC, lower case, then
+    simplified. One ``str.translate`` instead of normalizing each text (which Chinese punctuation,
+    full-width, always makes necessary)."""
+    simple = simplified_table()
+    table = {}
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = "".join(simple.get(ord(c), c) for c in unicodedata.normalize("NFKC", char).lower())
+        if folded != char:
+            table[code] = folded
+    return table
+
+
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().translate(fold_table())
+    return text.translate(fold_table())
 
 
 @functools.cache
@@ -65,11 +83,16 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
-@functools.cache
+_READINGS: dict[str, tuple[str, ...]] = {}
+
+
 def readings(char: str) -> tuple[str, ...]:
-    """The pinyin of one character, its most common reading first ("" for none)."""
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda _: [""])[0]
-    return tuple(r for r in found if r.isascii() and r.isalpha())
+    """The pinyin of one character, its most common reading first (none for a character without)."""
+    found = _READINGS.get(char)
+    if found is None:
+        heard = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda _: [""])[0]
+        found = _READINGS[char] = tuple(r for r in heard if r.isascii() and r.isalpha())
+    return found
 
 
 def tokens(text: str) -> list[str]:
@@ -92,21 +115,43 @@ def bucket(term: str, buckets: int) -> int:
     return zlib.crc32(key(term).encode("utf-8")) % buckets
 
 
-def add_terms(out: dict[str, int], text: str, weight: int, names: bool = False) -> None:
-    """The terms of ``text`` into ``out`` (term → best weight). ``names``: titles, names and tags,
-    which are also found by single characters and by pinyin."""
+def terms_of(text: str, names: bool = False) -> list[str]:
+    """The terms of ``text``. ``names``: titles, names and tags, which are also found by single
+    characters and by pinyin."""
+    terms: list[str] = []
     for token in tokens(text):
         if is_cjk(token):
-            terms = [token[i:i + 2] for i in range(len(token) - 1)]
+            terms += map(str.__add__, token, token[1:])  # bigrams
             if names or len(token) == 1:
-                terms += list(token)
+                terms += token
             if names:
                 terms += _pinyin_terms(token)
         else:
-            terms = [stem(token)]
-        for term in terms:
-            if out.get(term, 0) < weight:
-                out[term] = weight
+            terms.append(stem(token))
+    return terms
+
+
+def _distinct(terms: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(terms))
+
+
+# Tags and facet values recur (a city, a material, a museum's name): each is analysed once, while it
+# recurs (bounded: a title, unique, is not kept).
+@functools.lru_cache(maxsize=1 << 14)
+def name_terms(text: str) -> tuple[str, ...]:
+    return _distinct(terms_of(text, True))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def tag_terms(text: str) -> tuple[str, ...]:
+    return _distinct(terms_of(text, False))
+
+
+def add_terms(out: dict[str, int], text: str, weight: int, names: bool = False) -> None:
+    """The terms of ``text`` into ``out`` (term → best weight)."""
+    for term in terms_of(text, names):
+        if out.get(term, 0) < weight:
+            out[term] = weight
 
 
 def _pinyin_terms(run: str) -> list[str]:
@@ -117,9 +162,7 @@ def _pinyin_terms(run: str) -> list[str]:
     return terms
 
 
-@functools.cache
 def syllables() -> tuple[str, ...]:
-    """Every syllable of Mandarin that pypinyin gives a common character, for splitting a typed
-    ``jiefang`` into jie + fang (about 400; the same for any collection)."""
-    found = {r for code in range(0x4E00, 0xA000) for r in readings(chr(code))[:READINGS]}
-    return tuple(sorted(found))
+    """The syllables of every character read so far, for splitting a typed ``jiefang`` into jie +
+    fang: an index needs only the syllables of the characters its names have."""
+    return tuple(sorted({r for rs in _READINGS.values() for r in rs}))
