@@ -172,7 +172,7 @@ def _broken_in_search_index(site: Path, base_path: str) -> list[str]:
     """The search index's documents name each result's page (relative to the site's root) and its
     thumbnail (under the site's path on its host, ``base_path``)."""
     problems = []
-    for chunk in sorted(site.glob("search-index/*/d/*.json")):
+    for chunk in sorted(site.glob("search-index/*/d/*/*.json")):
         for fields in json.loads(chunk.read_text(encoding="utf-8")):
             url, image = fields[0], fields[5]
             image_url = image[len(base_path):] if image and image.startswith(base_path) else image

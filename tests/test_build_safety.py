@@ -73,17 +73,17 @@ def test_the_link_checker_also_reads_styles_scripts_data_attributes_the_sitemap_
                                         encoding="utf-8")
     (tmp_path / "sitemap.xml").write_text(f"<urlset><url><loc>{site_url}a/</loc></url>"
                                           f"<url><loc>{site_url}b/</loc></url></urlset>", encoding="utf-8")
-    documents = tmp_path / "search-index" / "zh" / "d"
+    documents = tmp_path / "search-index" / "zh" / "d" / "ab12"
     documents.mkdir(parents=True)
-    for name, fields in (("0.ok", ["a/", "", "", "", "", "", "", ""]), ("1.gone", ["c/", "", "", "", "", "/media/t.webp", "", ""])):
+    for name, fields in (("0", ["a/", "", "", "", "", "", "", ""]), ("1", ["c/", "", "", "", "", "/media/t.webp", "", ""])):
         (documents / f"{name}.json").write_text(json.dumps([fields]), encoding="utf-8")
     assert sorted(broken_links(tmp_path)) == sorted([
         "index.html → assets/nowhere/: no such folder",
         f"index.html → {site_url}media/gone.jpg: missing", "index.html → gone.js: missing",
         "index.html → media/tiles/info.json: missing", "style.css → url(img/gone.png): missing",
         f"sitemap.xml → {site_url}b/: missing",
-        "search-index/zh/d/1.gone.json → c/: missing",
-        "search-index/zh/d/1.gone.json → /media/t.webp: missing",
+        "search-index/zh/d/ab12/1.json → c/: missing",
+        "search-index/zh/d/ab12/1.json → /media/t.webp: missing",
     ])
 
 

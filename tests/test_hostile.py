@@ -270,7 +270,7 @@ def test_the_search_index_holds_hostile_text_as_written(site):
     shows it inert), so the index keeps names and facet values exactly as the curator wrote them."""
     labels = [value[1] for path in (site / "search-index" / "zh" / "f").glob("*.json")
               for value in json.loads(path.read_text(encoding="utf-8"))]
-    titles = [fields[1] for path in (site / "search-index" / "zh" / "d").glob("*.json")
+    titles = [fields[1] for path in (site / "search-index" / "zh" / "d").glob("*/*.json")
               for fields in json.loads(path.read_text(encoding="utf-8"))]
     for found in (labels, titles):
         hostile_ones = [text for text in found if "XSSPROBE" in text]

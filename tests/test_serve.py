@@ -46,9 +46,9 @@ def served_titles(base: str) -> set[str]:
 
     meta = json.loads(fetch(f"{base}search-index/zh/meta.json") or "{}")
     titles = set()
-    for group in meta.get("documents", []):
-        for name in json.loads(fetch(f"{base}search-index/zh/dg/{group}.json") or "[]"):
-            titles.update(fields[1] for fields in json.loads(fetch(f"{base}search-index/zh/d/{name}.json") or "[]"))
+    for n in range(-(-meta.get("docs", 0) // meta.get("chunk", 1))):
+        name = f"{meta['documents'][n // meta['group']]}/{n}"
+        titles.update(fields[1] for fields in json.loads(fetch(f"{base}search-index/zh/d/{name}.json") or "[]"))
     return titles
 
 

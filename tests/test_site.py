@@ -127,7 +127,7 @@ def test_no_page_links_to_a_missing_page_or_anchor(sample):
     _, site = sample
     # broken_links also reads the style sheets, the sitemap, the data-* attributes that scripts load
     # pictures' zoom tiles and map data from, and the search index (every result's page and picture).
-    assert list(site.glob("search-index/zh/d/*.json")) and list(site.glob("media/*/*"))
+    assert list(site.glob("search-index/zh/d/*/*.json")) and list(site.glob("media/*/*"))
     assert broken_links(site) == []
 
 
@@ -220,7 +220,7 @@ def test_search_results_hold_names_as_written_and_summaries_of_the_record_text(t
 
     site = build_awkward_site(tmp_path)
     shown = {}
-    for chunk in (site / "search-index" / "zh" / "d").glob("*.json"):
+    for chunk in (site / "search-index" / "zh" / "d").glob("*/*.json"):
         for fields in json.loads(chunk.read_text(encoding="utf-8")):
             shown[fields[0]] = fields
     url, title, _other, kind, museum, _image, _alt, summary = shown["artifacts/lathe/"]

@@ -6,10 +6,10 @@ What a visitor's browser fetches for a query is bounded, however large the colle
 - **Term shards** ``t/``: every term is filed in one of ``buckets`` shards by a hash of its key
   (text.key: a word's first letters, so one shard holds every word a typed prefix can extend to).
   A shard maps each term to its postings; a term whose postings are large gets a file of its own
-  (``x/``), fetched only when a query needs it. The shards' names are listed 64 to a group table
-  (``tg/``), and meta.json lists the group tables.
+  (``x/``), fetched only when a query needs it. Shards are filed 64 to a folder named after their
+  content (``t/<group>/<n>.json``); meta.json lists the folders, so a shard is one request away.
 - **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), eight
-  records to a file, so only the results shown are fetched; group tables ``dg/`` as for terms.
+  records to a file, so only the results shown are fetched; in folders of 64 as for terms.
 - **Facets** ``f/``: one file per facet (kind, industry, …), each value with its count and its
   records, fetched when the visitor opens that facet.
 - **Folding** ``fold/``: traditional → simplified, in 16 shards by code point, fetched for the
@@ -79,8 +79,42 @@ class _Files:
         self.bytes += len(body)
         return name
 
-    def grouped(self, sub: str, names: list[str]) -> list[str]:
-        return [self.write(sub, g, names[i:i + GROUP]) for g, i in enumerate(range(0, len(names), GROUP))]
+
+
+class _Grouped:
+    """Files written GROUP at a time into a folder named after their content: ``sub/<hash>/<n>.json``.
+    A reader finds file n from the group's name alone (meta.json lists the groups), with no table
+    between; a change renames the GROUP files of its group, and no other."""
+
+    def __init__(self, files: _Files, sub: str):
+        self.files, self.sub = files, sub
+        self.groups: list[str] = []
+        self.bodies: list[bytes] = []
+        self.count = 0
+
+    def add(self, data) -> None:
+        self.bodies.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.count += 1
+        if len(self.bodies) == GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.bodies:
+            return
+        digest = hashlib.blake2b(digest_size=5)
+        for body in self.bodies:
+            digest.update(len(body).to_bytes(4, "little"))
+            digest.update(body)
+        name = digest.hexdigest()
+        folder = self.files.root / self.sub / name
+        folder.mkdir(parents=True, exist_ok=True)
+        first = self.count - len(self.bodies)
+        for i, body in enumerate(self.bodies):
+            (folder / f"{first + i}.json").write_bytes(body)
+            self.files.count += 1
+            self.files.bytes += len(body)
+        self.groups.append(name)
+        self.bodies = []
 
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -230,7 +264,7 @@ class _Language:
         self.facet_docs: dict[str, dict[str, array]] = {f["id"]: {} for f in facets}
         self.facet_labels: dict[str, dict[str, str]] = {f["id"]: {} for f in facets}
         self.chunk: list[list] = []
-        self.chunk_names: list[str] = []
+        self.documents = _Grouped(self.files, "d")
         self.count = 0
 
     def add(self, doc: dict, names: dict[str, int]) -> None:
@@ -246,7 +280,7 @@ class _Language:
             self._write_chunk()
 
     def _write_chunk(self) -> None:
-        self.chunk_names.append(self.files.write("d", len(self.chunk_names), self.chunk))
+        self.documents.add(self.chunk)
         self.chunk = []
 
     def finish(self, fold_names: list[str]) -> dict:
@@ -255,21 +289,23 @@ class _Language:
         if self.chunk:
             self._write_chunk()
         buckets = self.postings.buckets()
-        shard_names: list[str] = []
+        shards = _Grouped(files, "t")
         shard: dict[str, object] = {}
         own = 0
         for b, term, data in self.postings.by_bucket(buckets):
-            while len(shard_names) < b:  # the shards before this one are complete (some may be empty)
-                shard_names.append(files.write("t", len(shard_names), shard))
+            while shards.count < b:  # the shards before this one are complete (some may be empty)
+                shards.add(shard)
                 shard = {}
             entry: object = _b64(data)
             if len(data) > OWN_FILE:
                 entry = [files.write("x", own, entry)]
                 own += 1
             shard[term] = entry
-        while len(shard_names) < buckets:
-            shard_names.append(files.write("t", len(shard_names), shard))
+        while shards.count < buckets:
+            shards.add(shard)
             shard = {}
+        shards.flush()
+        self.documents.flush()
         facet_meta = []
         for facet in self.facets:
             values = []
@@ -283,7 +319,7 @@ class _Language:
         meta = {
             "format": FORMAT, "lang": self.lang, "docs": self.count, "chunk": CHUNK, "group": GROUP,
             "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
-            "terms": files.grouped("tg", shard_names), "documents": files.grouped("dg", self.chunk_names),
+            "terms": shards.groups, "documents": self.documents.groups,
             "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
         }
         (self.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),

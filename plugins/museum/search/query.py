@@ -89,12 +89,10 @@ class Index:
         return self._cache[path]
 
     def _named(self, sub: str, groups: list[str], n: int) -> str:
-        table = self._file(f"{sub}g", groups[n // self.meta["group"]])
-        return table[n % self.meta["group"]]
+        return f"{groups[n // self.meta['group']]}/{n}"
 
     def shard(self, term: str) -> dict:
-        b = text.bucket(term, self.meta["buckets"])
-        return self._file("t", self._named("t", self.meta["terms"], b))
+        return self._file("t", self._named("t", self.meta["terms"], text.bucket(term, self.meta["buckets"])))
 
     def postings(self, term: str) -> dict[int, int]:
         entry = self.shard(term).get(term)

@@ -44,9 +44,8 @@
     return files.get(path);
   }
   var meta = get("meta");
-  function named(sub, groups, n, size) {
-    return get(sub + "g/" + groups[Math.floor(n / size)]).then(function (table) { return sub + "/" + table[n % size]; });
-  }
+  // A shard's or a document file's path: its group's folder (named after the group's content) and its number.
+  function named(sub, groups, n, size) { return sub + "/" + groups[Math.floor(n / size)] + "/" + n; }
 
   // --- text, as search/text.py has it -------------------------------------------------------------
   var CRC = (function () {
@@ -95,30 +94,28 @@
 
   // --- postings ---------------------------------------------------------------------------------
   function decode(data) {  // base64 varints of gap << 2 | weight → {docs, weights}
-    var raw = atob(data), docs = [], weights = [], value = 0, shift = 0, doc = 0;
+    var raw = atob(data), docs = [], weights = [], value = 0, scale = 1, doc = 0;
     for (var i = 0; i < raw.length; i++) {
       var b = raw.charCodeAt(i);
-      value += (b & 0x7f) * Math.pow(2, shift);
-      if (b & 0x80) { shift += 7; continue; }
-      doc += Math.floor(value / 4);
+      value += (b & 0x7f) * scale;
+      if (b & 0x80) { scale *= 128; continue; }
+      doc += (value - value % 4) / 4;
       docs.push(doc); weights.push(value % 4);
-      value = 0; shift = 0;
+      value = 0; scale = 1;
     }
     return { docs: docs, weights: weights };
   }
   function numbers(data) {  // base64 varints of gaps → record numbers
-    var raw = atob(data), out = [], value = 0, shift = 0, total = 0;
+    var raw = atob(data), out = [], value = 0, scale = 1, total = 0;
     for (var i = 0; i < raw.length; i++) {
       var b = raw.charCodeAt(i);
-      value += (b & 0x7f) * Math.pow(2, shift);
-      if (b & 0x80) { shift += 7; continue; }
-      total += value; out.push(total); value = 0; shift = 0;
+      value += (b & 0x7f) * scale;
+      if (b & 0x80) { scale *= 128; continue; }
+      total += value; out.push(total); value = 0; scale = 1;
     }
     return out;
   }
-  function shard(m, term) {
-    return named("t", m.terms, crc32(key(m, term)) % m.buckets, m.group).then(get);
-  }
+  function shard(m, term) { return get(named("t", m.terms, crc32(key(m, term)) % m.buckets, m.group)); }
   function entry(value) {
     if (value === undefined) return Promise.resolve({ docs: [], weights: [] });
     if (Array.isArray(value)) return get("x/" + value[0]).then(decode);
@@ -249,7 +246,7 @@
 
   // --- showing ----------------------------------------------------------------------------------
   function documentOf(m, n) {
-    return named("d", m.documents, Math.floor(n / m.chunk), m.group).then(get).then(function (chunk) {
+    return get(named("d", m.documents, Math.floor(n / m.chunk), m.group)).then(function (chunk) {
       var f = chunk[n % m.chunk];
       return { url: f[0], title: f[1], other: f[2], kind: f[3], museum: f[4], image: f[5], alt: f[6], summary: f[7] };
     });
@@ -423,6 +420,9 @@
   // --- wiring -----------------------------------------------------------------------------------
   meta.then(function (m) {
     m.syllableSet = new Set(m.syllables.split(" "));
+    Object.keys(chosen).forEach(function (id) {  // other parameters of a shared link are not facets
+      if (!m.facets.some(function (f) { return f.id === id; })) delete chosen[id];
+    });
     m.facets.forEach(function (facet) {
       var details = el("details", "museum-facet");
       details.dataset.facet = facet.id;
