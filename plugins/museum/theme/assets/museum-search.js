@@ -93,64 +93,100 @@
   }
 
   // --- postings ---------------------------------------------------------------------------------
-  function decode(data) {  // base64 varints of gap << 2 | weight → {docs, weights}
-    var raw = atob(data), docs = [], weights = [], value = 0, scale = 1, doc = 0;
-    for (var i = 0; i < raw.length; i++) {
+  // A scored list: record numbers ascending (docs) and a number for each (weights, then scores),
+  // in typed arrays; lists are merged, never looked up record by record (100,000 records fit).
+  function scoredList(docs, values) { return { docs: docs, values: values }; }
+  var EMPTY = scoredList(new Int32Array(0), new Int32Array(0));
+
+  function varints(data) {  // base64 varints → their values
+    var raw = atob(data), n = 0, i;
+    for (i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 128) n++;
+    var out = new Float64Array(n), value = 0, scale = 1, k = 0;
+    for (i = 0; i < raw.length; i++) {
       var b = raw.charCodeAt(i);
       value += (b & 0x7f) * scale;
       if (b & 0x80) { scale *= 128; continue; }
-      doc += (value - value % 4) / 4;
-      docs.push(doc); weights.push(value % 4);
-      value = 0; scale = 1;
+      out[k++] = value; value = 0; scale = 1;
     }
-    return { docs: docs, weights: weights };
+    return out;
   }
-  function numbers(data) {  // base64 varints of gaps → record numbers
-    var raw = atob(data), out = [], value = 0, scale = 1, total = 0;
-    for (var i = 0; i < raw.length; i++) {
-      var b = raw.charCodeAt(i);
-      value += (b & 0x7f) * scale;
-      if (b & 0x80) { scale *= 128; continue; }
-      total += value; out.push(total); value = 0; scale = 1;
+  function decode(data) {  // postings: varints of gap << 2 | weight
+    var values = varints(data), docs = new Int32Array(values.length), weights = new Int32Array(values.length), doc = 0;
+    for (var i = 0; i < values.length; i++) {
+      var v = values[i], w = v % 4;
+      doc += (v - w) / 4;
+      docs[i] = doc; weights[i] = w;
     }
+    return scoredList(docs, weights);
+  }
+  function numbers(data) {  // a facet value's records: varints of gaps
+    var values = varints(data), out = new Int32Array(values.length), total = 0;
+    for (var i = 0; i < values.length; i++) { total += values[i]; out[i] = total; }
     return out;
   }
   function shard(m, term) { return get(named("t", m.terms, crc32(key(m, term)) % m.buckets, m.group)); }
-  function entry(value) {
-    if (value === undefined) return Promise.resolve({ docs: [], weights: [] });
-    if (Array.isArray(value)) return get("x/" + value[0]).then(decode);
-    return Promise.resolve(decode(value));
-  }
-  function postings(m, term) { return shard(m, term).then(function (s) { return entry(s[term]); }); }
-
-  // Records in every list, with their lowest weight: Map doc → weight.
-  function allOf(lists) {
-    if (!lists.length) return new Map();
-    lists.sort(function (a, b) { return a.docs.length - b.docs.length; });
-    var out = new Map();
-    lists[0].docs.forEach(function (d, i) { out.set(d, lists[0].weights[i]); });
-    for (var k = 1; k < lists.length && out.size; k++) {
-      var next = new Map();
-      lists[k].docs.forEach(function (d, i) { if (out.has(d)) next.set(d, Math.min(out.get(d), lists[k].weights[i])); });
-      out = next;
+  var decoded = new Map();  // term → Promise of its list: typing a query repeats the terms before
+  function entry(term, value) {
+    if (value === undefined) return Promise.resolve(EMPTY);
+    if (!decoded.has(term)) {
+      decoded.set(term, Array.isArray(value) ? get("x/" + value[0]).then(decode) : Promise.resolve(decode(value)));
     }
+    return decoded.get(term);
+  }
+  function postings(m, term) { return shard(m, term).then(function (s) { return entry(term, s[term]); }); }
+
+  // Records in both lists; ``combine`` makes the value of each from the two.
+  function both(a, b, combine) {
+    var n = Math.min(a.docs.length, b.docs.length), docs = new Int32Array(n), values = new Int32Array(n);
+    var i = 0, j = 0, k = 0;
+    while (i < a.docs.length && j < b.docs.length) {
+      var x = a.docs[i], y = b.docs[j];
+      if (x === y) { docs[k] = x; values[k++] = combine(a.values[i++], b.values[j++]); }
+      else if (x < y) i++;
+      else j++;
+    }
+    return scoredList(docs.subarray(0, k), values.subarray(0, k));
+  }
+  function lowest(x, y) { return x < y ? x : y; }
+  function sum(x, y) { return x + y; }
+  // Records in every list, with their lowest weight (a phrase is as strong as its weakest pair).
+  function allOf(lists) {
+    if (!lists.length) return EMPTY;
+    lists = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+    var out = lists[0];
+    for (var k = 1; k < lists.length && out.docs.length; k++) out = both(out, lists[k], lowest);
     return out;
+  }
+  function scaled(l, times, plus) {
+    var values = new Int32Array(l.values.length);
+    for (var i = 0; i < values.length; i++) values[i] = times * l.values[i] + plus;
+    return scoredList(l.docs, values);
+  }
+  // Records in any list, with their best value.
+  function anyOf(lists) {
+    lists = lists.filter(function (l) { return l.docs.length; });
+    if (lists.length <= 1) return lists[0] || EMPTY;
+    var best = new Map();
+    lists.forEach(function (l) {
+      for (var i = 0; i < l.docs.length; i++) {
+        var d = l.docs[i], v = l.values[i], had = best.get(d);
+        if (had === undefined || had < v) best.set(d, v);
+      }
+    });
+    var docs = Int32Array.from(best.keys()).sort(), values = new Int32Array(docs.length);
+    for (var i = 0; i < docs.length; i++) values[i] = best.get(docs[i]);
+    return scoredList(docs, values);
   }
 
   function wordScores(m, word) {
     var stemmed = stem(word), candidates = stemmed === word ? [word] : [stemmed, word];
-    var scores = new Map();
-    function better(d, s) { if (!(scores.get(d) >= s)) scores.set(d, s); }
     var lookups = candidates.map(function (cand) {
       return shard(m, cand).then(function (s) {
         var wanted = Object.keys(s).filter(function (term) {
           return term === stemmed || (word.length >= m.key && term.indexOf(cand) === 0 && term.charAt(0) !== m.pinyin);
         });
         return Promise.all(wanted.map(function (term) {
-          return entry(s[term]).then(function (p) {
-            var bonus = term === stemmed ? 0 : -1;
-            p.docs.forEach(function (d, i) { better(d, 2 * p.weights[i] + bonus); });
-          });
+          return entry(term, s[term]).then(function (l) { return scaled(l, 2, term === stemmed ? 0 : -1); });
         }));
       });
     });
@@ -159,10 +195,10 @@
       var terms = syllables.length === 1 ? [m.pinyin + syllables[0]] :
         syllables.slice(1).map(function (b, i) { return m.pinyin + syllables[i] + b; });
       lookups.push(Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (lists) {
-        allOf(lists).forEach(function (w, d) { better(d, 2 * w - 1); });
+        return [scaled(allOf(lists), 2, -1)];  // a reading, not the word itself
       }));
     }
-    return Promise.all(lookups).then(function () { return scores; });
+    return Promise.all(lookups).then(function (found) { return anyOf([].concat.apply([], found)); });
   }
 
   function tokenScores(m, token) {
@@ -171,9 +207,7 @@
     if (chars.length === 1) terms = [token];
     for (var i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
     return Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (lists) {
-      var out = new Map();
-      allOf(lists).forEach(function (w, d) { out.set(d, 2 * w); });
-      return out;
+      return scaled(allOf(lists), 2, 0);
     });
   }
 
@@ -183,64 +217,76 @@
   function facetValues(m, facet) {
     if (!facetData[facet.id]) {
       facetData[facet.id] = get("f/" + facet.file).then(function (values) {
-        return values.map(function (v) { return { id: v[0], label: v[1], count: v[2], docs: new Set(numbers(v[3])) }; });
+        return values.map(function (v) { return { id: v[0], label: v[1], count: v[2], docs: numbers(v[3]) }; });
       });
     }
     return facetData[facet.id];
   }
-  function allowedBy(m, except) {  // records every chosen facet but ``except`` allows (null: no limit)
+  // A mark per record of the records every chosen facet but ``except`` allows (null: no facet chosen).
+  function allowedBy(m, except) {
     var ids = Object.keys(chosen).filter(function (id) { return id !== except && chosen[id].size; });
     return Promise.all(ids.map(function (id) {
-      var facet = m.facets.find(function (f) { return f.id === id; });
-      return facetValues(m, facet).then(function (values) {
-        var set = new Set();
-        values.forEach(function (v) { if (chosen[id].has(v.id)) v.docs.forEach(function (d) { set.add(d); }); });
-        return set;
+      return facetValues(m, m.facets.find(function (f) { return f.id === id; })).then(function (values) {
+        return values.filter(function (v) { return chosen[id].has(v.id); });
       });
-    })).then(function (sets) { return sets; });
+    })).then(function (facets) {
+      if (!facets.length) return null;
+      var counts = new Uint8Array(m.docs), seen = new Int32Array(m.docs).fill(-1);
+      facets.forEach(function (values, f) {  // a record counts once per facet, however many of its values
+        values.forEach(function (v) {
+          for (var i = 0; i < v.docs.length; i++) {
+            var d = v.docs[i];
+            if (seen[d] !== f) { seen[d] = f; counts[d]++; }
+          }
+        });
+      });
+      var marks = new Uint8Array(m.docs);
+      for (var d = 0; d < marks.length; d++) marks[d] = counts[d] === facets.length ? 1 : 0;
+      return marks;
+    });
   }
-  function passes(sets, d) { for (var i = 0; i < sets.length; i++) if (!sets[i].has(d)) return false; return true; }
+  function allowed(marks, d) { return marks === null || marks[d] === 1; }
 
   // --- searching --------------------------------------------------------------------------------
   // Record numbers by score (higher first), equal scores in the index's order, like query.py.
-  function ranked(scores) {
-    var byScore = [];
-    scores.forEach(function (s, d) { (byScore[s] = byScore[s] || []).push(d); });
-    var out = [];
-    for (var s = byScore.length - 1; s >= 0; s--) {
-      if (byScore[s]) out = out.concat(byScore[s].sort(function (a, b) { return a - b; }));
-    }
+  function ranked(l) {
+    var top = 0, i;
+    for (i = 0; i < l.values.length; i++) if (l.values[i] > top) top = l.values[i];
+    var counts = new Int32Array(top + 2);
+    for (i = 0; i < l.values.length; i++) counts[top - l.values[i] + 1]++;
+    for (i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
+    var out = new Int32Array(l.docs.length);
+    for (i = 0; i < l.docs.length; i++) out[counts[top - l.values[i]]++] = l.docs[i];
     return out;
   }
 
-  function search(m, query) {  // → {order: [record numbers], scores: Map|null, tokens}
+  function search(m, query) {  // → {scores: a scored list, or null for no words; tokens; fold}
     return folder(m, query).then(function (one) {
       var folded = foldWith(one, query), tokens = [];
       (folded.match(TOKEN) || []).forEach(function (t) { if (tokens.indexOf(t) < 0) tokens.push(t); });
       return Promise.all(tokens.map(function (t) { return tokenScores(m, t); })).then(function (each) {
         var scores = null;
-        each.forEach(function (found) {
-          if (scores === null) { scores = found; return; }
-          var next = new Map();
-          scores.forEach(function (s, d) { if (found.has(d)) next.set(d, s + found.get(d)); });
-          scores = next;
-        });
+        each.forEach(function (found) { scores = scores === null ? found : both(scores, found, sum); });
         return { scores: scores, tokens: tokens, fold: one };
       });
     });
   }
 
-  function results(m, found) {  // the found scores narrowed by the chosen facets, ranked
-    return allowedBy(m, null).then(function (sets) {
+  function results(m, found) {  // the found scores narrowed by the chosen facets, ranked (null: nothing asked)
+    return allowedBy(m, null).then(function (marks) {
       var scores = found.scores;
       if (scores === null) {
-        if (!sets.length) return null;
-        scores = new Map();
-        sets[0].forEach(function (d) { scores.set(d, 0); });
+        if (marks === null) return null;
+        var all = [];
+        for (var d = 0; d < marks.length; d++) if (marks[d] === 1) all.push(d);
+        return Int32Array.from(all);
       }
-      var kept = new Map();
-      scores.forEach(function (s, d) { if (passes(sets, d)) kept.set(d, s); });
-      return ranked(kept);
+      if (marks === null) return ranked(scores);
+      var docs = [], values = [];
+      for (var i = 0; i < scores.docs.length; i++) {
+        if (marks[scores.docs[i]] === 1) { docs.push(scores.docs[i]); values.push(scores.values[i]); }
+      }
+      return ranked(scoredList(docs, values));
     });
   }
 
@@ -255,11 +301,19 @@
   // Where the query's words are in ``text``: [[start, end]] in its characters.
   function marks(text, found) {
     var chars = Array.from(text), folded = "", at = [];
-    chars.forEach(function (ch, i) {
-      var f = foldWith(found.fold, ch);
-      for (var k = 0; k < f.length; k++) at.push(i);
-      folded += f;
-    });
+    var whole = Array.from(text.normalize("NFKC").toLowerCase());
+    if (whole.length === chars.length) {  // one character for one, as nearly always: fold it whole
+      folded = whole.map(found.fold).join("");
+      if (folded.length === text.length && chars.length === text.length) for (var n = 0; n < folded.length; n++) at.push(n);
+    }
+    if (at.length !== folded.length || !folded) {
+      folded = ""; at = [];
+      chars.forEach(function (ch, i) {
+        var f = foldWith(found.fold, ch);
+        for (var k = 0; k < f.length; k++) at.push(i);
+        folded += f;
+      });
+    }
     var needles = [];
     found.tokens.forEach(function (t) {
       needles.push(t);
@@ -338,7 +392,7 @@
 
   var current = { order: [], shown: 0, found: null, run: 0 };
   function showMore(m, focus) {
-    var batch = current.order.slice(current.shown, current.shown + PAGE), run = current.run;
+    var batch = Array.from(current.order.slice(current.shown, current.shown + PAGE)), run = current.run;
     return Promise.all(batch.map(function (n) { return documentOf(m, n); })).then(function (docs) {
       if (run !== current.run) return;
       var first = null;
@@ -353,15 +407,22 @@
     m.facets.forEach(function (facet) {
       var box = panel.querySelector('[data-facet="' + facet.id + '"]');
       if (!box || !box.open) return;
-      Promise.all([facetValues(m, facet), allowedBy(m, facet.id)]).then(function (both) {
-        var values = both[0], sets = both[1], scores = current.found && current.found.scores;
-        var base = function (d) { return (scores === null || scores.has(d)) && passes(sets, d); };
+      Promise.all([facetValues(m, facet), allowedBy(m, facet.id)]).then(function (pair) {
+        var values = pair[0], marks = pair[1], scores = current.found && current.found.scores;
+        var found = null;  // a mark per record the words found
+        if (scores) {
+          found = new Uint8Array(m.docs);
+          for (var i = 0; i < scores.docs.length; i++) found[scores.docs[i]] = 1;
+        }
         var ul = box.querySelector("ul");
         ul.textContent = "";
         values.forEach(function (v) {
           var n = 0;
-          if (scores === null && !sets.length) n = v.count;
-          else v.docs.forEach(function (d) { if (base(d)) n++; });
+          if (found === null && marks === null) n = v.count;
+          else for (var k = 0; k < v.docs.length; k++) {
+            var d = v.docs[k];
+            if ((found === null || found[d]) && allowed(marks, d)) n++;
+          }
           var on = chosen[facet.id] && chosen[facet.id].has(v.id);
           if (!n && !on) return;
           var li = el("li"), label = el("label"), check = el("input");
@@ -401,7 +462,7 @@
         return results(m, found).then(function (order) {
           if (ticket !== current.run) return;
           list.textContent = "";
-          current.found = found; current.shown = 0; current.order = order || [];
+          current.found = found; current.shown = 0; current.order = order || new Int32Array(0);
           start.hidden = order !== null;
           moreButton.hidden = true;
           facetCounts(m);
