@@ -100,6 +100,7 @@ def target_of(site: Path, page: Path, link: str) -> tuple[Path | None, str]:
     parsed = urlparse(url)
     if parsed.scheme or parsed.netloc or link.startswith(("mailto:", "data:", "javascript:")):
         return None, anchor
+    url = parsed.path  # a query (?q=…) names no other file
     if not url:
         return page, anchor
     if url.startswith("/"):
