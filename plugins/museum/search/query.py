@@ -15,38 +15,38 @@ from __future__ import annotations
 
 import base64
 import json
+from itertools import accumulate
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from museum.search import text
 
 
-def decode(data: str) -> list[tuple[int, int]]:
-    """Postings: (record number, field weight) from base64 varints of gap << 2 | weight."""
-    raw = base64.b64decode(data)
-    out, value, shift, doc = [], 0, 0, 0
+def _varints(raw: bytes) -> list[int]:
+    """The values of LEB128 varints (search.index.varints writes them)."""
+    out, value, shift = [], 0, 0
     for byte in raw:
         value |= (byte & 0x7F) << shift
         if byte & 0x80:
             shift += 7
             continue
+        out.append(value)
+        value, shift = 0, 0
+    return out
+
+
+def decode(data: str) -> list[tuple[int, int]]:
+    """Postings: (record number, field weight) from base64 varints of gap << 2 | weight."""
+    out, doc = [], 0
+    for value in _varints(base64.b64decode(data)):
         doc += value >> 2
         out.append((doc, value & 3))
-        value, shift = 0, 0
     return out
 
 
 def _running(raw: bytes) -> list[int]:
-    out, value, shift, total = [], 0, 0, 0
-    for byte in raw:
-        value |= (byte & 0x7F) << shift
-        if byte & 0x80:
-            shift += 7
-            continue
-        total += value
-        out.append(total)
-        value, shift = 0, 0
-    return out
+    """A facet value's records from varints of gaps."""
+    return list(accumulate(_varints(raw)))
 
 
 def split_pinyin(word: str, syllables: set[str]) -> list[str] | None:
