@@ -39,7 +39,7 @@ import numpy as np
 
 from museum.search import text
 
-FORMAT = 1
+FORMAT = 2  # raise on any change to the files: an index of another format is made anew
 SOURCE = "source.json"  # beside the languages' folders: the digest of the documents it was made from
 GROUP = 64  # file names per group table
 CHUNK = 8  # records per document file

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from museum.search.index import SOURCE
+from museum.search.index import FORMAT, SOURCE
 
 FOLDER = "search-index"  # under the site: search-index/<lang>/meta.json, search-index/fold/
 
@@ -25,7 +25,7 @@ class SearchIndexError(Exception):
 
 
 def digest(documents: Path) -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(f"index format {FORMAT}\n".encode())  # an index of another format is not reused
     with documents.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
