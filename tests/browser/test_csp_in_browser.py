@@ -23,7 +23,9 @@ ATTACKS = """() => {
   script.textContent = "window.__ran.push('inline script')";
   document.body.append(script);
   const box = document.createElement("div");
-  box.innerHTML = '<img src="data:," onload="window.__ran.push(\\'handler\\')">'
+  // "data:," is no picture, so the error handler is the one that fires: Chromium reports a refused
+  // inline handler only when it would run it (an onload here is never reported).
+  box.innerHTML = '<img src="data:," onerror="window.__ran.push(\\'handler\\')">'
     + '<p style="color: rgb(255, 0, 0)">x</p><style>body { color: rgb(0, 0, 255) }</style>';
   document.body.append(box);
   setTimeout("window.__ran.push('eval')", 0);  // (page.evaluate's own code is exempt: a string timer is not)
