@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from museum.pages.markup import plain
 from museum.records.fields import Date, Text
 from museum.pages.views import Link
 
@@ -17,6 +18,13 @@ def _text(value: Text | None) -> Any:
     if value.en:
         return [{"@language": "zh", "@value": value.zh}, {"@language": "en", "@value": value.en}]
     return value.zh
+
+
+def _description(value: Text | None) -> Any:
+    """A description as plain text (no Markdown marks, wrapped Chinese lines joined), in each language."""
+    if value is None:
+        return None
+    return _text(Text(tuple((lang, plain(text, 500)) for lang, text in value.values)))
 
 
 def _date(value: Date | None) -> str | None:
@@ -47,7 +55,7 @@ def artifact(a, url: str, museum_name: Text, museum_url: str, image: str | None,
         "@id": url,
         "url": url,
         "name": _text(a.title),
-        "description": a.description.zh[:500],
+        "description": _description(a.description),
         "dateCreated": _date(a.date),
         "temporalCoverage": era.zh,
         "creator": {"@type": "Organization", "name": a.maker.zh} if a.maker else None,
@@ -67,7 +75,7 @@ def museum(m, url: str, province: Text, image: str | None) -> dict:
         "@id": url,
         "url": url,
         "name": _text(m.name),
-        "description": m.description.zh[:500] if m.description else None,
+        "description": _description(m.description),
         "address": clean({
             "@type": "PostalAddress",
             "addressCountry": "CN",
@@ -96,7 +104,7 @@ def exhibition(e, url: str, host: tuple[Text, str] | None, image: str | None) ->
         "@id": url,
         "url": url,
         "name": _text(e.title),
-        "description": e.summary.zh,
+        "description": _description(e.summary),
         "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode" if online
         else "https://schema.org/OfflineEventAttendanceMode",
         "location": location,
@@ -113,7 +121,7 @@ def heritage(h, url: str, image: str | None) -> dict:
         "@id": url,
         "url": url,
         "name": _text(h.name),
-        "description": h.description.zh[:500] if h.description else None,
+        "description": _description(h.description),
         "address": h.address.zh if h.address else None,
         "geo": {"@type": "GeoCoordinates", "latitude": h.location.lat, "longitude": h.location.lon}
         if h.location else None,
@@ -128,7 +136,7 @@ def route(r, url: str, stops: list[tuple[Text, str]]) -> dict:
         "@id": url,
         "url": url,
         "name": _text(r.title),
-        "description": r.description.zh[:500] if r.description else None,
+        "description": _description(r.description),
         "itinerary": {
             "@type": "ItemList",
             "itemListElement": [

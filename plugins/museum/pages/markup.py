@@ -11,8 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
+from museum.records import cjk
 from museum.records.fields import Text
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/", "./", "../")
@@ -39,7 +41,23 @@ def _parser() -> MarkdownIt:
         return renderer.renderToken(tokens, idx, options, env)
 
     md.add_render_rule("link_open", render_link_open)
+
+    def render_softbreak(renderer, tokens, idx, options, env):  # a wrapped line of Chinese is no space
+        return "" if _joined(tokens, idx) else "\n"
+
+    def render_text(renderer, tokens, idx, options, env):
+        return escapeHtml(cjk.join_spaces(tokens[idx].content))
+
+    md.add_render_rule("softbreak", render_softbreak)
+    md.add_render_rule("text", render_text)
     return md
+
+
+def _joined(tokens, idx: int) -> bool:
+    """Whether the line break ``tokens[idx]`` falls between Chinese text (``cjk.joins``)."""
+    before = tokens[idx - 1].content if idx > 0 else ""
+    after = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
+    return bool(before and after) and cjk.joins(before[-1], after[0])
 
 
 def markdown(text: str | None) -> Markup:
@@ -59,10 +77,11 @@ def plain(text: str, limit: int = 160) -> str:
     tokens = _parser().parseInline(text or "", {})
     words: list[str] = []
     for token in tokens:
-        for child in token.children or []:
+        children = token.children or []
+        for i, child in enumerate(children):
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
-                words.append(" ")
-    out = " ".join("".join(words).split())
+                words.append("" if _joined(children, i) else " ")
+    out = cjk.join(" ".join("".join(words).split()))
     return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"

@@ -16,6 +16,7 @@ from pathlib import Path
 from museum.catalogue.index import Catalogue
 from museum.pages import urls
 from museum.pages.spec import Pictures
+from museum.records import cjk
 from museum.records.fields import Text
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
 
@@ -36,11 +37,8 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`#|]+|^\s*(?:[-+>]|\d+\.)\s+", re.M)
 
 
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u4e00-\u9fff])")
-
-
 def _plain(value: str) -> str:
-    return _CJK_GAP.sub("", " ".join(_MARKS.sub("", _LINK.sub(r"\1", value)).split()))
+    return cjk.join(" ".join(_MARKS.sub("", _LINK.sub(r"\1", value)).split()))
 
 
 def _both(text: Text | None) -> dict[str, str]:

@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
 from museum.catalogue.check import check_collection
+from museum.records import cjk
 from museum.records.cache import cache_folder
 from museum.records.loader import collector_paused
 from museum.media.pictures import SourceHashes, produce, publish
@@ -167,7 +168,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return "" if self._ours(page) else markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return "" if self._ours(page) else html
+        return "" if self._ours(page) else cjk.join_html(html)  # wrapped Chinese lines, as in records
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         spec = self.specs.get(page.file.src_uri)
