@@ -62,7 +62,7 @@ def fields_reference(absolute: Callable[[str], str]) -> PageSpec:
             parts.append({"name": def_name, "rows": field_rows(sub)})
         tables.append({"kind": name, "title": KINDS[name].title if name in KINDS else VOCABULARY_TITLE, "parts": parts,
                        "schema": f"schemas/{name}.schema.json"})
-    crumbs = [home_crumb(), Link("字段参考", urls.FIELDS_REFERENCE)]
+    crumbs = [home_crumb(), Link("策展人专区", urls.CURATORS), Link("字段参考", urls.FIELDS_REFERENCE)]
     return PageSpec(
         url=urls.FIELDS_REFERENCE, template="fields.html", title="字段参考",
         description="每类记录的全部字段：必填与可选、类型和说明，由 JSON Schema 生成。",

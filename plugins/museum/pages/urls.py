@@ -17,6 +17,7 @@ DIRECTORY = "directory/"
 EXHIBITIONS = "exhibitions/"
 HERITAGE_LIST = "heritage/"
 ROUTES = "routes/"
+CURATORS = "contributing/"  # the curators' section (a hand-written page, docs/contributing.md)
 FIELDS_REFERENCE = "contributing/fields/"
 MEDIA = "media/"
 MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points.json"
