@@ -131,3 +131,24 @@ def test_the_header_search_works_on_a_phone(phone, base_url):
     first = phone.eval_on_selector(".museum-result__link", "a => a.getAttribute('href')")
     assert first.endswith("butterfly-sewing-machine/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+
+
+@pytest.mark.parametrize("url", ["collection/", "directory/", "heritage/"])
+def test_on_a_phone_the_filters_fold_behind_one_control_and_the_first_card_is_on_the_first_screen(phone, base_url, url):
+    phone.goto(base_url + url)
+    first_card = phone.locator(".museum-card").first
+    assert first_card.bounding_box()["y"] < 844, "the first card is below the first screen"
+    filters = phone.locator("details.museum-filters > summary")
+    links = phone.locator(".museum-filters .museum-links a")
+    assert filters.is_visible() and not links.first.is_visible()
+    filters.focus()
+    phone.keyboard.press("Enter")  # a keyboard (or a tap) opens them
+    assert links.first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+
+
+def test_on_a_wide_screen_the_filters_are_open_without_a_click(page, base_url):
+    page.goto(base_url + "collection/")
+    assert not page.locator("details.museum-filters > summary").is_visible()
+    assert page.locator(".museum-filters .museum-links a").first.is_visible()
+    assert page.get_by_role("link", name=re.compile("^汽车")).first.is_visible()
