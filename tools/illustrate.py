@@ -2768,6 +2768,9 @@ def luminance(c):
 
 
 def banner(rec: dict, items: list[tuple[str, str, Palette]], pal: Palette) -> tuple[Image.Image, str]:
+    """An exhibition's cover: its objects drawn in a row on a light band in a dark frame. No words are
+    drawn: the title is the page's text (in the page's language), and a card may show the cover at
+    any width without cutting through a word."""
     W, H = BANNER
     base = min((pal.a, pal.b), key=luminance)
     bg = mix(base, (24, 24, 28), 0.35)
@@ -2777,39 +2780,21 @@ def banner(rec: dict, items: list[tuple[str, str, Palette]], pal: Palette) -> tu
     d = ImageDraw.Draw(im)
     for x in range(-H, W, 28):
         d.line([(x, 0), (x + H * 0.6, H)], fill=mix(bg, (0, 0, 0), 0.06), width=2)
-    d.text((80, 86), "国家数字工业博物馆 · 线上展览", font=font(28), fill=soft, anchor="ls")
-    d.text((W - 80, 86), MUSEUM_LINE, font=font(26), fill=soft, anchor="rs")
-    d.line([(80, 110), (W - 80, 110)], fill=soft, width=2)
-    title = rec["title_zh"]
-    lines = [title]
-    tf = fit_text(d, title, W - 160, range(96, 63, -4))
-    if d.textlength(title, font=tf) > W - 160:
-        cut = title.find("：")
-        lines = [title[:cut + 1], title[cut + 1:]] if 0 < cut < len(title) - 1 else [title]
-        tf = fit_text(d, max(lines, key=len), W - 160, range(84, 47, -4))
-    ef = fit_text(d, rec["title_en"], W - 160, range(38, 19, -2)) if rec["title_en"] else None
-    block = len(lines) * (tf.size + 18) + (ef.size + 24 if ef else 0)
-    y = 116 + (392 - 116 - block) / 2 + tf.size
-    for line in lines:
-        d.text((80, y), line, font=tf, fill=fg, anchor="ls", stroke_width=1, stroke_fill=fg)
-        y += tf.size + 18
-    if ef:
-        d.text((82, y + 6), rec["title_en"], font=ef, fill=soft, anchor="ls")
-    band_top, band_bot = 420, 766
+    band_top, band_bot = 70, H - 70
     d.rectangle([0, band_top, W, band_bot], fill=pal.paper)
-    d.line([(0, band_top + 8), (W, band_top + 8)], fill=soft, width=2)
-    d.line([(0, band_bot - 8), (W, band_bot - 8)], fill=soft, width=2)
+    d.line([(0, band_top + 10), (W, band_top + 10)], fill=soft, width=2)
+    d.line([(0, band_bot - 10), (W, band_bot - 10)], fill=soft, width=2)
     layer = Image.new("RGBA", (W * SS, H * SS), (0, 0, 0, 0))
     n = max(1, len(items))
     slot = (W - 120) / n
     for i, (mname, variant, ipal) in enumerate(items):
         x0 = 60 + i * slot
         place_motif(layer, MOTIFS[mname], ipal, variant,
-                    ((x0 + 24) * SS, (band_top + 34) * SS, (x0 + slot - 24) * SS, (band_bot - 34) * SS), 1.8 * SS)
+                    ((x0 + 24) * SS, (band_top + 60) * SS, (x0 + slot - 24) * SS, (band_bot - 60) * SS), 1.8 * SS)
     im = Image.alpha_composite(im, shrink(layer, (W, H)))
     labels = "、".join(MOTIFS[m].label for m, _, _ in items)
-    alt = (f"示意图：展览横幅插图，深色底上写着展览标题《{title}》和英文标题，"
-           f"下方浅色长条上从左到右画着{labels}的线描小图。这是本馆绘制的宣传插图，不是展览现场照片。")
+    alt = (f"示意图：展览封面插图，深色边框里的浅色长条上从左到右画着{labels}的线描小图，图中没有文字。"
+           f"这是本馆绘制的宣传插图，不是展览现场照片。")
     return im, alt
 
 
