@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import http.server
 import json
 import shutil
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from run import PY, STATS, folder_size, timed  # noqa: E402
+from run import PY, STATS, folder_size, gzip_size, timed  # noqa: E402
 from synth import generate  # noqa: E402
 
 DOCUMENTS = ROOT / ".cache" / "images" / "search" / "documents.jsonl"
@@ -75,17 +74,13 @@ class Served:
         self.server.shutdown()
 
 
-def _gzip_size(body: bytes) -> int:
-    return len(gzip.compress(body, 6))
-
-
 def _counting(page, wanted) -> list[int]:
     sizes: list[int] = []
 
     def count(response):
         if wanted(response.url):
             try:
-                sizes.append(_gzip_size(response.body()))
+                sizes.append(gzip_size(response.body()))
             except Exception:  # noqa: BLE001 - a response without a body counts as nothing
                 pass
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from museum.pages.markup import flat as search_excerpt
 from museum.pages.markup import markdown, plain
-from museum.pages.searchdocs import _plain as search_excerpt
 from museum.records.cjk import join, join_html
 
 WIDE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from museum.pages.markup import plain
+from museum.pages.markup import flat
 from museum.records.fields import Date, Text
 from museum.pages.views import Link
 
@@ -24,7 +24,7 @@ def _description(value: Text | None) -> Any:
     """A description as plain text (no Markdown marks, wrapped Chinese lines joined), in each language."""
     if value is None:
         return None
-    return _text(Text(tuple((lang, plain(text, 500)) for lang, text in value.values)))
+    return _text(Text(tuple((lang, flat(text, 500)) for lang, text in value.values)))
 
 
 def _date(value: Date | None) -> str | None:

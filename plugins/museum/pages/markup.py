@@ -8,6 +8,7 @@ alt-text rule): they become links, whose URLs pass the same validation.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -46,7 +47,7 @@ def _parser() -> MarkdownIt:
         return "" if _joined(tokens, idx) else "\n"
 
     def render_text(renderer, tokens, idx, options, env):
-        return escapeHtml(cjk.join_spaces(tokens[idx].content))
+        return escapeHtml(cjk.join(tokens[idx].content, lines=False))
 
     md.add_render_rule("softbreak", render_softbreak)
     md.add_render_rule("text", render_text)
@@ -77,11 +78,24 @@ def plain(text: str, limit: int = 160) -> str:
     tokens = _parser().parseInline(text or "", {})
     words: list[str] = []
     for token in tokens:
-        children = token.children or []
-        for i, child in enumerate(children):
+        for child in token.children or []:
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
-                words.append("" if _joined(children, i) else " ")
-    out = cjk.join(" ".join("".join(words).split()))
-    return out if len(out) <= limit else out[: limit - 1].rstrip() + "…"
+                words.append(" ")  # a wrapped line of Chinese: joined by cjk.join below
+    return _shorten(cjk.join(" ".join("".join(words).split())), limit)
+
+
+def _shorten(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# Markdown's marks, not its words (raw HTML in a record is text, as on its page).
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"[*_`#|]+|^\s*(?:[-+>]|\d+\.)\s+", re.M)
+
+
+def flat(text: str, limit: int | None = None) -> str:
+    """Plain text by pattern, not by parsing: ``plain`` is exact, but parsing the Markdown of every
+    record costs seconds at 100,000 records in two languages (search documents, JSON-LD)."""
+    return _shorten(cjk.join(" ".join(_MARKS.sub("", _LINK.sub(r"\1", text)).split())), limit)

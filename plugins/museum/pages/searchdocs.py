@@ -9,14 +9,13 @@ of record offers as a name, a tag, a text and a facet.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from museum.catalogue.index import Catalogue
 from museum.pages import urls
+from museum.pages.markup import flat
 from museum.pages.spec import Pictures
-from museum.records import cjk
 from museum.records.fields import Text
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
 
@@ -31,16 +30,6 @@ FACETS = [
     {"id": "batch", "zh": "公布批次", "en": "Batch"},
 ]
 SUMMARY = 160
-# Markdown's marks, not its words: a summary is plain text (raw HTML in a record is text, as on its page) (pages.markup.plain is exact, but parses
-# the whole Markdown, which at 100,000 records and two languages costs more than the index).
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"[*_`#|]+|^\s*(?:[-+>]|\d+\.)\s+", re.M)
-
-
-def _plain(value: str) -> str:
-    return cjk.join(" ".join(_MARKS.sub("", _LINK.sub(r"\1", value)).split()))
-
-
 def _both(text: Text | None) -> dict[str, str]:
     if text is None:
         return {}
@@ -106,7 +95,7 @@ class SearchDocuments:
             tags += [t for t in (record.theme,) if t]
             tags += [self.cat.target(s.stop).label for s in record.stops[:60]]
             texts.append(record.description)
-        text = {lang: _plain(" ".join(t.get(lang) or "" for t in texts if t)) for lang in ("zh", "en")}
+        text = {lang: flat(" ".join(t.get(lang) or "" for t in texts if t)) for lang in ("zh", "en")}
         doc = {
             "url": urls.record(record.key),
             "title": _both(record.label),

@@ -36,18 +36,14 @@ def _join(m: re.Match) -> str:
     return "" if joins(m.group(1), m.group(2)) else m.group(0)
 
 
-def join(text: str) -> str:
-    """``text`` with the gaps of wrapped Chinese lines removed (plain text, not Markdown: see
-    pages/markup.py, which joins the lines of a paragraph and leaves headings and lists alone)."""
+def join(text: str, lines: bool = True) -> str:
+    """``text`` with the gaps of wrapped Chinese lines removed; with ``lines=False`` only the spaces
+    within a line (in Markdown a line break may end a heading: pages/markup.py joins a paragraph's
+    lines itself)."""
     if not text or not _WIDE_RE.search(text):
         return text
-    return _GAP.sub(_join, text)
-
-
-def join_spaces(text: str) -> str:
-    """``join`` for the spaces within one line only (a line break in Markdown may end a heading)."""
-    if not text or not _WIDE_RE.search(text):
-        return text
+    if lines:
+        return _GAP.sub(_join, text)
     return _GAP.sub(lambda m: m.group(0) if "\n" in m.group(0) else _join(m), text)
 
 
