@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test tools bench schemas clean
+.PHONY: serve build check test tools bench schemas strings clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PY) >/dev/null || { echo "needs Python 3.11 ($(PY))"; exit 1; }
@@ -43,6 +43,14 @@ bench: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/python build.py schemas
+
+# The catalogue of interface strings: new strings from the sources into locale/en/…/museum.po (with an
+# empty English, which tests/test_i18n.py then asks for), strings no longer used marked obsolete.
+LOCALE := plugins/museum/locale
+strings: $(STAMP)
+	$(BIN)/pybabel extract --quiet -F $(LOCALE)/babel.cfg -k N_ --no-location --sort-output -o $(LOCALE)/museum.pot .
+	$(BIN)/pybabel update --quiet -D museum -i $(LOCALE)/museum.pot -d $(LOCALE) -l en --no-fuzzy-matching --ignore-obsolete
+	rm $(LOCALE)/museum.pot
 
 clean:
 	rm -rf site .cache

@@ -9,11 +9,12 @@ from museum.render.html import Renderer
 from museum.pages.plan import plan_site
 
 
-def artifact_page(coll, rid: str) -> str:
+def artifact_page(coll, rid: str, lang: str = "zh") -> str:
     cat, problems = check_collection(coll, coll.parent)
     assert not problems, problems
     site = plan_site(cat, "https://museum.example/")
-    spec = next(s for s in site.pages if s.url == f"artifacts/{rid}/")
+    prefix = "" if lang == "zh" else f"{lang}/"
+    spec = next(s for s in site.pages if s.url == f"{prefix}artifacts/{rid}/")
     return str(Renderer("https://museum.example/").body(spec))
 
 
@@ -23,8 +24,8 @@ def test_an_animated_gif_says_that_only_its_first_frame_is_shown(mini_copy):
     record = mini_copy / "artifacts" / "ceshi-kache.yaml"
     record.write_text(record.read_text(encoding="utf-8") + "images:\n  - src: ../media/moving.gif\n"
                       "    alt: 测试动图\n    credit: 测试插图，由本项目测试生成\n    license: CC0 1.0\n", encoding="utf-8")
-    page = artifact_page(mini_copy, "ceshi-kache")
-    assert "只显示第一帧" in page and 'lang="en">(animated picture: only its first frame is shown)' in page
+    assert "动图，此处只显示第一帧" in artifact_page(mini_copy, "ceshi-kache")
+    assert "only the first frame is shown" in artifact_page(mini_copy, "ceshi-kache", "en")
 
 
 def test_a_still_picture_has_no_such_note(mini_copy):

@@ -19,7 +19,7 @@ from museum.render.html import Renderer
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://museum.example/"
 SHELL = Shell.parse("<title>MUSEUMSLOTTITLE</title>MUSEUMSLOTDESCRIPTION MUSEUMSLOTCANONICAL MUSEUMSLOTCSP "
-                    "MUSEUMSLOTHEAD<h1>MUSEUMSLOTBODY</h1>")
+                    "MUSEUMSLOTHEAD MUSEUMSLOTTWIN <b MUSEUMSLOTTITLELANG></b><h1>MUSEUMSLOTBODY</h1>")
 
 
 def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = False,
@@ -33,7 +33,7 @@ def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = Fa
     plan = SitePlan(cat, SITE_URL)
     others = plan.other_pages()
     plan.plan_pictures()
-    writer = PageWriter(Renderer(SITE_URL), {n: SHELL for n in range(9)}, site, SITE_URL, previous=previous,
+    writer = PageWriter(Renderer(SITE_URL), {(lang, n): SHELL for lang in ("zh", "en") for n in range(10)}, site, SITE_URL, previous=previous,
                         carry=carry)
     inputs = PageInputs(cat, plan.planned_pictures, salt(cat, SITE_URL),
                         memory=None if memory is None else memory.setdefault("digests", {}))

@@ -20,7 +20,7 @@ from museum.render.html import Renderer
 SITE_URL = "https://museum.example/"
 SHELL = (f"<html><head><meta content=\"{shell.CSP}\"><title>{shell.TITLE} - 馆</title>"
          f"<meta name=\"description\" content=\"{shell.DESCRIPTION}\"><link rel=\"canonical\" href=\"{shell.CANONICAL}\">"
-         f"{shell.HEAD}</head><body><header>{shell.TITLE}</header><article>{shell.BODY}</article></body></html>")
+         f"{shell.HEAD}</head><body><header>{shell.TITLE} <a href=\"{shell.TWIN}\">switch</a><b {shell.TITLE_LANG}>t</b></header><article>{shell.BODY}</article></body></html>")
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def plan(mini_checked) -> SitePlan:
 
 
 def make_writer(site: Path, previous: Path | None = None) -> PageWriter:
-    shells = {n: Shell.parse(SHELL) for n in range(9)}
+    shells = {(lang, n): Shell.parse(SHELL) for lang in ("zh", "en") for n in range(10)}
     return PageWriter(Renderer(SITE_URL), shells, site, SITE_URL, previous=previous)
 
 
@@ -183,7 +183,7 @@ def test_an_unchanged_record_folder_is_carried_whole_not_linked_page_by_page(pla
 def test_a_kind_folder_with_nothing_changed_moves_in_one_rename(plan, tmp_path):
     old, new, done = carried_rebuild(plan, tmp_path)
     inode = (old / "artifacts").stat().st_ino
-    kinds = {folder.split("/")[0] for folder in done.carried}
+    kinds = {folder.rstrip("/").rpartition("/")[0] for folder in done.carried}  # (artifacts, en/artifacts, …)
     assert carry_in(new, old) == len(kinds)
     assert (new / "artifacts").stat().st_ino == inode
 

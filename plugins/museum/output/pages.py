@@ -27,7 +27,7 @@ from pathlib import Path
 
 from museum.output import csp
 from museum.output.shell import Shell, depth
-from museum.pages import urls
+from museum.pages import i18n, urls
 from museum.pages.inputs import PageInputs
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
@@ -73,9 +73,10 @@ def read_manifest(site: Path | None) -> dict[str, tuple[str, str]]:
 
 
 class PageWriter:
-    def __init__(self, renderer: Renderer, shells: dict[int, Shell], site: Path, site_url: str, *,
+    def __init__(self, renderer: Renderer, shells: dict[tuple[str, int], Shell], site: Path, site_url: str, *,
                  preview: bool = False, previous: Path | None = None, carry: bool = False):
-        """``carry``: unchanged record folders are left for ``carry_in`` to move from ``previous``."""
+        """``shells``: by language and folder depth. ``carry``: unchanged record folders are left for
+        ``carry_in`` to move from ``previous``."""
         self.renderer = renderer
         self.carry = carry and previous is not None
         self.shells = shells
@@ -90,10 +91,11 @@ class PageWriter:
                 self.by_key.setdefault(key, []).append((path, digest))
 
     def html(self, spec: PageSpec) -> str:
-        shell = self.shells[depth(spec.url)]
+        shell = self.shells[(spec.lang, depth(spec.url))]
         return shell.fill(title=spec.title, description=spec.description, canonical=self.base + spec.url,
                           csp=csp.for_page(spec.url, preview=self.preview), head=str(self.renderer.head(spec)),
-                          body=str(self.renderer.body(spec)))
+                          body=str(self.renderer.body(spec)), twin=self.renderer.twin(spec),
+                          title_lang=spec.title_lang)
 
     def write(self, specs: Iterable[PageSpec], key: str = "-") -> Written:
         done = Written()
@@ -112,18 +114,18 @@ class PageWriter:
             done.entries.append((path, digest, key))
         return done
 
-    def reuse(self, key: str, folder: str | None = None) -> Written | None:
+    def reuse(self, key: str, folders: list[str] | None = None) -> Written | None:
         """The pages made from inputs with this key, linked from the previous site; None if there are
-        none. ``folder``: the pages' own folder (a record's, a listing page's), carried whole if it
-        holds those pages and nothing else."""
+        none. ``folders``: the pages' own folders (a record's, a listing page's: one per language),
+        carried whole if together they hold those pages and nothing else."""
         pages = self.by_key.get(key)
         if not pages:
             return None
         done = Written()
-        if self.carry and folder and self._only(folder, {path for path, _ in pages}):
+        if self.carry and folders and self._only_in(folders, {path for path, _ in pages}):
             done.pages = done.reused = len(pages)
             done.entries = [(path, digest, key) for path, digest in pages]
-            done.carried.append(folder)
+            done.carried.extend(folders)
             return done
         for path, digest in pages:
             target = self.site / path
@@ -134,6 +136,16 @@ class PageWriter:
             done.reused += 1
             done.entries.append((path, digest, key))
         return done
+
+    def _only_in(self, folders: list[str], pages: set[str]) -> bool:
+        """Whether ``folders`` of the previous site together hold exactly ``pages`` (none inside another)."""
+        left = set(pages)
+        for folder in folders:
+            mine = {page for page in left if page.startswith(folder)}
+            if not mine or not self._only(folder, mine):
+                return False
+            left -= mine
+        return not left
 
     def _only(self, folder: str, pages: set[str]) -> bool:
         """Whether ``folder`` of the previous site holds exactly ``pages``: nothing that a hand-written
@@ -180,6 +192,7 @@ class _Job:
     records: list[tuple[Record, str | None]]  # the records to do, with their key if it is known
     shares: int
     inputs: PageInputs | None
+    homes: set[str]  # the home page of each language: their folders hold the whole site, or a language's
 
 
 _JOB: _Job | None = None  # set in the parent before the workers are forked; they inherit it
@@ -192,21 +205,23 @@ def _run(task: tuple[str, int]) -> Written:
     if what == "others":
         for spec in job.others[n : n + CHUNK]:
             key = job.inputs.spec_key(spec) if job.inputs else "-"
-            done.add(_reused_or_written(key, lambda: [spec], spec.url or None))  # (never the home page's: the site)
+            # (never the home page's folder: the site; an English page's folder holds no Chinese one)
+            folders = [spec.url] if spec.url and spec.url not in _JOB.homes else None
+            done.add(_reused_or_written(key, lambda: [spec], folders))
             done.items += 1
     else:
         for record, key in job.records[n :: job.shares]:
             if key is None:
                 key = job.inputs.key(record) if job.inputs else "-"
-            done.add(_reused_or_written(key, lambda: job.plan.pages_of(record), urls.record(record.key)))
+            done.add(_reused_or_written(key, lambda: job.plan.pages_of(record), job.plan.folders_of(record)))
             done.items += 1
     return done
 
 
-def _reused_or_written(key: str, specs: Callable[[], list[PageSpec]], folder: str | None = None) -> Written:
+def _reused_or_written(key: str, specs: Callable[[], list[PageSpec]], folders: list[str] | None = None) -> Written:
     """The pages of one record or one other page: reused if their key is known, else planned and written."""
     assert _JOB is not None
-    reused = _JOB.writer.reuse(key, folder) if key != "-" else None
+    reused = _JOB.writer.reuse(key, folders) if key != "-" else None
     return reused or _JOB.writer.write(specs(), key)
 
 
@@ -227,7 +242,7 @@ def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, w
         # get only what changed (and the preview's digests are remembered for its next build).
         for record in plan.all_records():
             key = inputs.key(record)
-            reused = writer.reuse(key, urls.record(record.key))
+            reused = writer.reuse(key, plan.folders_of(record))
             if reused is None:
                 records.append((record, key))
             else:
@@ -240,7 +255,8 @@ def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, w
         records = [(record, None) for record in plan.all_records()]
     shares = min(workers * SHARES_PER_WORKER if workers > 1 else 1, len(records))
     tasks = [("records", n) for n in range(shares)] + [("others", n) for n in range(0, len(others), CHUNK)]
-    _JOB = _Job(plan, writer, others, records, max(shares, 1), inputs)
+    homes = {i18n.localized(urls.HOME, lang) for lang in plan.languages}
+    _JOB = _Job(plan, writer, others, records, max(shares, 1), inputs, homes)
     try:
         for result in _results(tasks, workers):
             done.add(result)

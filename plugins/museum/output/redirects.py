@@ -17,7 +17,7 @@ _PAGE = """<!doctype html>
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
-<p>此页面已迁移到 <a href="{target}">{canonical}</a>。/ This page has moved to <a href="{target}">{canonical}</a>.</p>
+<p>此页面已迁移到 <a href="{target}">{canonical}</a>。<span lang="en">This page has moved to <a href="{target}">{canonical}</a>.</span></p>
 </body>
 </html>
 """

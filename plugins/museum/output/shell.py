@@ -17,12 +17,14 @@ TITLE = "MUSEUMSLOTTITLE"  # the page title, as HTML text (in <title> and the he
 DESCRIPTION = "MUSEUMSLOTDESCRIPTION"  # <meta name="description">, as HTML text
 CANONICAL = "MUSEUMSLOTCANONICAL"  # the page's absolute URL
 CSP = "MUSEUMSLOTCSP"  # the Content-Security-Policy (output/csp.py)
-HEAD = "MUSEUMSLOTHEAD"  # the core's extra <head> tags: OpenGraph, JSON-LD
+HEAD = "MUSEUMSLOTHEAD"  # the core's extra <head> tags: OpenGraph, JSON-LD, the other languages' pages
+TWIN = "MUSEUMSLOTTWIN"  # the relative link to the same page in the other language (the language switch)
+TITLE_LANG = "MUSEUMSLOTTITLELANG"  # in the header's title tag: lang="zh" where the title is not in the page's language
 # The body: written as a heading so that a theme which adds an <h1> to pages without one (Material
 # does) sees one; every body template has its own <h1>.
 BODY = "<h1>MUSEUMSLOTBODY</h1>"
-SLOTS = (TITLE, DESCRIPTION, CANONICAL, CSP, HEAD, BODY)
-_SPLIT = re.compile("(" + "|".join(re.escape(slot) for slot in SLOTS) + ")")
+SLOTS = (TITLE, DESCRIPTION, CANONICAL, CSP, HEAD, TWIN, TITLE_LANG, BODY)
+_SPLIT = re.compile("(" + "|".join(re.escape(slot) for slot in sorted(SLOTS, key=len, reverse=True)) + ")")  # longest first
 
 
 class ShellError(Exception):
@@ -34,21 +36,25 @@ class Shell:
     parts: tuple[str, ...]  # literal text and slot names, alternating (literal first)
 
     @classmethod
-    def parse(cls, text: str) -> Shell:
+    def parse(cls, text: str, slots: tuple[str, ...] = SLOTS) -> Shell:
+        """``slots``: those the shell must have (a site in one language has no language switch: TWIN)."""
         parts = tuple(_SPLIT.split(text))
-        missing = [slot for slot in SLOTS if slot not in parts[1::2]]
+        missing = [slot for slot in slots if slot not in parts[1::2]]
         if missing:
             raise ShellError(f"the page shell lacks {', '.join(missing)}: the theme's templates changed")
         return cls(parts)
 
-    def fill(self, *, title: str, description: str, canonical: str, csp: str, head: str, body: str) -> str:
+    def fill(self, *, title: str, description: str, canonical: str, csp: str, head: str, body: str,
+             twin: str = "", title_lang: str = "") -> str:
         values = {TITLE: html.escape(title), DESCRIPTION: html.escape(description), CANONICAL: canonical,
-                  CSP: csp, HEAD: head, BODY: body}
+                  CSP: csp, HEAD: head, TWIN: html.escape(twin), BODY: body,
+                  TITLE_LANG: f'lang="{title_lang}"' if title_lang else ""}
         parts = list(self.parts)
         parts[1::2] = [values[slot] for slot in parts[1::2]]
         return "".join(parts)
 
 
 def depth(url: str) -> int:
-    """A page's folder depth: "" is 0, "artifacts/x/" is 2. Pages at one depth share a shell."""
+    """A page's folder depth: "" is 0, "artifacts/x/" is 2. Pages at one depth (and in one
+    language) share a shell."""
     return url.count("/")

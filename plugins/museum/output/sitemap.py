@@ -2,7 +2,9 @@
 
 The protocol (sitemaps.org) allows 50,000 URLs per file; past that, ``sitemap.xml`` becomes a
 sitemap index of numbered files, so no file grows with the collection beyond that. Written in URL
-order, gzip copies without a time stamp: the same site gives the same bytes.
+order, gzip copies without a time stamp: the same site gives the same bytes. A page that has its
+twin in another language lists both, with their languages (``xhtml:link rel="alternate"``), as
+search engines read them.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from museum.pages import i18n
+
 PER_FILE = 50_000
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def _write(path: Path, text: str) -> None:
@@ -23,21 +28,38 @@ def _write(path: Path, text: str) -> None:
         gz.write(data)
 
 
-def _urlset(urls: list[str], lastmod: str) -> str:
-    rows = "".join(f"  <url><loc>{escape(u)}</loc><lastmod>{lastmod}</lastmod></url>\n" for u in urls)
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n{rows}</urlset>\n'
+def _urlset(urls: list[str], lastmod: str, alternates: dict[str, list[tuple[str, str]]]) -> str:
+    rows = []
+    for u in urls:
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+                        for lang, href in alternates.get(u, []))
+        rows.append(f"  <url><loc>{escape(u)}</loc><lastmod>{lastmod}</lastmod>{links}</url>\n")
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:xhtml="{XHTML}">\n'
+            f'{"".join(rows)}</urlset>\n')
+
+
+def _alternates(base: str, pages: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each page's twins in every language, where it has any (itself among them, as the protocol asks)."""
+    found = {}
+    for url in pages:
+        twins = [(lang, base + twin) for lang, twin in i18n.twins(url).items() if twin in pages]
+        if len(twins) > 1:
+            found[base + url] = twins
+    return found
 
 
 def write_sitemap(site: Path, site_url: str, pages: Iterable[str], lastmod: str) -> int:
     """``pages``: site-relative page URLs ("" is home). Returns the number of sitemap files."""
     base = site_url.rstrip("/") + "/"
-    urls = sorted({base + url for url in pages})
+    pages = set(pages)
+    alternates = _alternates(base, pages)
+    urls = sorted(base + url for url in pages)
     if len(urls) <= PER_FILE:
-        _write(site / "sitemap.xml", _urlset(urls, lastmod))
+        _write(site / "sitemap.xml", _urlset(urls, lastmod, alternates))
         return 1
     parts = [urls[i : i + PER_FILE] for i in range(0, len(urls), PER_FILE)]
     for n, part in enumerate(parts, 1):
-        _write(site / f"sitemap-{n}.xml", _urlset(part, lastmod))
+        _write(site / f"sitemap-{n}.xml", _urlset(part, lastmod, alternates))
     rows = "".join(f"  <sitemap><loc>{escape(base)}sitemap-{n}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n"
                    for n in range(1, len(parts) + 1))
     _write(site / "sitemap.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">\n{rows}'

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from museum.pages import urls
 from museum.catalogue.index import Catalogue
+from museum.pages.i18n import N_
 from museum.records.fields import Text
 from museum.records.models import Heritage, Location, Museum, Record
 
@@ -25,17 +26,17 @@ SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族�
 
 # How a point was placed, most precise first. The texts are shown on the map page and in popups.
 SOURCES = {
-    "record": "记录中的坐标（WGS-84，经核实）",
-    "record-approximate": "记录中的近似坐标",
-    "city": "所在城市的坐标（cpca 行政区划表，近似位置）",
-    "address-city": "地址中城市的坐标（cpca 行政区划表，近似位置）",
-    "province": "仅知省份：标在省会（cpca 行政区划表，近似位置）",
+    "record": N_("记录中的坐标（WGS-84，经核实）"),
+    "record-approximate": N_("记录中的近似坐标"),
+    "city": N_("所在城市的坐标（cpca 行政区划表，近似位置）"),
+    "address-city": N_("地址中城市的坐标（cpca 行政区划表，近似位置）"),
+    "province": N_("仅知省份：标在省会（cpca 行政区划表，近似位置）"),
 }
 APPROXIMATE_TEXT = {
-    "record-approximate": "近似位置",
-    "city": "近似位置（城市）",
-    "address-city": "近似位置（城市）",
-    "province": "近似位置（省会）",
+    "record-approximate": N_("近似位置"),
+    "city": N_("近似位置（城市）"),
+    "address-city": N_("近似位置（城市）"),
+    "province": N_("近似位置（省会）"),
 }
 
 

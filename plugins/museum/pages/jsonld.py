@@ -42,7 +42,7 @@ def breadcrumbs(crumbs: list[Link], absolute) -> dict:
         "@context": CONTEXT,
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": str(c.label), "item": absolute(c.url)}
+            {"@type": "ListItem", "position": i, "name": _text(c.label) if isinstance(c.label, Text) else c.label, "item": absolute(c.url)}
             for i, c in enumerate(crumbs, 1)
         ],
     }

@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from museum.pages import jsonld, urls
+from museum.pages import i18n, jsonld, urls
+from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.records.models import KINDS
@@ -15,17 +16,22 @@ from museum.pages.spec import LINKS_PAGE_SIZE, SITE_NAME, SITE_NAME_EN, PageSpec
 from museum.pages.records import Overflow, RecordPages
 from museum.pages.views import Card, Link, Section
 
-FACET_NAMES = {"industry": "行业", "province": "地区", "era": "时期", "museum": "收藏单位"}
+# "按行业": "By industry" (each a string of the catalogue as a whole: word order differs by language).
+FACET_NAMES = {"industry": N_("按行业"), "province": N_("按地区"), "era": N_("按时期"), "museum": N_("按收藏单位")}
 FACET_VOCAB = {"industry": "industries", "province": "provinces", "era": "eras"}
 FEATURED_EXHIBITIONS = 6
 
 
 class Listings:
-    def __init__(self, cat: Catalogue, records: RecordPages, absolute: Callable[[str], str]):
+    def __init__(self, cat: Catalogue, records: RecordPages, absolute: Callable[[str], str],
+                 artifact_cards: dict[str, Card] | None = None):
+        """``artifact_cards``: every artifact's card, if they are made already (they are the same in
+        every language but their text)."""
         self.cat = cat
+        self.s = records.s
         self.records = records
         self.absolute = absolute
-        self.artifact_cards = {aid: records.card(a) for aid, a in cat.artifacts.items()}
+        self.artifact_cards = artifact_cards or {aid: records.card(a) for aid, a in cat.artifacts.items()}
         self.by_facet = self._facets()
 
     def _facets(self) -> dict[str, dict[str, list[str]]]:
@@ -50,13 +56,14 @@ class Listings:
     # --- listings of cards, paginated --------------------------------------------------------------
     def _listing(self, base: str, title: str, cards: list[Card], crumbs: list[Link], intro: str = "",
                  facets: list[Section] | None = None, description: str = "") -> Iterable[PageSpec]:
-        for cards_on_page, pager in paginate(cards, base):
+        s = self.s
+        for cards_on_page, pager in paginate(cards, base, s=s):
             url = urls.paged(base, pager.current)
-            page_title = title if pager.current == 1 else f"{title}（第 {pager.current} 页）"
+            page_title = self._paged_title(title, pager.current)
             trail = [*crumbs, Link(title, base)]
             yield PageSpec(
                 url=url, template="listing.html", title=page_title,
-                description=description or f"{title}：共 {len(cards)} 项。",
+                description=description or s._("%(title)s：共 %(n)s 项。", title=title, n=len(cards)),
                 context={"cards": cards_on_page, "pager": pager, "total": len(cards), "intro": intro,
                          "facets": facets or [], "heading": title},
                 breadcrumbs=trail, jsonld=[jsonld.breadcrumbs(trail, self.absolute)],
@@ -67,41 +74,46 @@ class Listings:
         for found in lists:
             owner = Link(found.owner.label, urls.record(found.owner.key))
             cards = [self.records.card(member) for member in found.members]
-            yield from self._listing(found.url, found.title, cards, [home_crumb(), owner])  # it shows the count
+            yield from self._listing(found.url, found.title, cards, [home_crumb(self.s), owner])  # it shows the count
 
     def facet_links(self, facet: str) -> Section:
         links = [Link(self.facet_label(facet, v), urls.facet(facet, v), len(ids))
                  for v, ids in self.by_facet[facet].items()]
-        return Section(f"by-{facet}", f"按{FACET_NAMES[facet]}", links=links)
+        return Section(f"by-{facet}", self.s._(FACET_NAMES[facet]), links=links)
+
+    def _paged_title(self, title: str, page: int) -> str:
+        return title if page == 1 else self.s._("%(title)s（第 %(n)s 页）", title=title, n=page)
 
     def collection(self) -> Iterable[PageSpec]:
-        crumbs = [home_crumb()]
+        s = self.s
+        crumbs = [home_crumb(s)]
         cards = list(self.artifact_cards.values())
         facets = [self.facet_links(f) for f in ("industry", "era", "province")]
-        intro = "全国工业博物馆的藏品：可按行业、时期、地区和收藏单位浏览。"
-        yield from self._listing(urls.COLLECTION, "藏品", cards, crumbs, intro, facets)
+        intro = s._("全国工业博物馆的藏品：可按行业、时期、地区和收藏单位浏览。")
+        yield from self._listing(urls.COLLECTION, s._("藏品"), cards, crumbs, intro, facets)
         for facet in KINDS["artifact"].facets:
             index_url = urls.facet_index(facet)
             section = self.facet_links(facet)
-            title = f"藏品：按{FACET_NAMES[facet]}"  # one link per museum: paginated like the cards
-            for links, pager in paginate(section.links, index_url, LINKS_PAGE_SIZE):
-                page_title = title if pager.current == 1 else f"{title}（第 {pager.current} 页）"
+            by = s._(FACET_NAMES[facet])
+            title = s._("藏品：%(by)s", by=by)  # one link per museum: paginated like the cards
+            for links, pager in paginate(section.links, index_url, LINKS_PAGE_SIZE, s=s):
+                page_title = self._paged_title(title, pager.current)
                 yield PageSpec(
                     url=urls.paged(index_url, pager.current), template="links.html", title=page_title,
-                    description=f"按{FACET_NAMES[facet]}浏览{SITE_NAME}的藏品。",
+                    description=s._("%(by)s浏览%(site)s的藏品。", by=by, site=s._(SITE_NAME)),
                     context={"heading": page_title, "groups": [replace(section, links=links)], "pager": pager},
-                    breadcrumbs=[home_crumb(), Link("藏品", urls.COLLECTION),
-                                 Link(f"按{FACET_NAMES[facet]}", index_url)],
+                    breadcrumbs=[home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(by, index_url)],
                 )
             for value, ids in self.by_facet[facet].items():
-                label = self.facet_label(facet, value)
+                label = s.pick(self.facet_label(facet, value))
                 yield from self._listing(
-                    urls.facet(facet, value), f"{label.zh}", [self.artifact_cards[i] for i in ids],
-                    [home_crumb(), Link("藏品", urls.COLLECTION), Link(f"按{FACET_NAMES[facet]}", index_url)],
-                    intro=f"{FACET_NAMES[facet]}：{label.zh}，共 {len(ids)} 件藏品。")
+                    urls.facet(facet, value), label, [self.artifact_cards[i] for i in ids],
+                    [home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(by, index_url)],
+                    intro=s._("%(by)s：%(label)s，共 %(n)s 件藏品。", by=by, label=label, n=len(ids)))
 
     # --- the museum directory, which the national plan names -----------------------------------------
     def directory(self) -> Iterable[PageSpec]:
+        s = self.s
         by_industry: dict[str, list[str]] = defaultdict(list)
         by_province: dict[str, list[str]] = defaultdict(list)
         for mid, m in self.cat.museums.items():
@@ -112,33 +124,37 @@ class Listings:
         for name, vocab, found in (("industry", "industries", by_industry), ("province", "provinces", by_province)):
             links = [Link(self.cat.label(vocab, v), f"{urls.DIRECTORY}{name}/{v}/", len(found[v]))
                      for v in self.cat.vocab[vocab] if v in found]
-            groups.append(Section(f"by-{name}", f"按{FACET_NAMES[name]}", links=links))
-        crumbs = [home_crumb()]
+            groups.append(Section(f"by-{name}", s._(FACET_NAMES[name]), links=links))
+        crumbs = [home_crumb(s)]
         cards = [self.records.card(m) for m in self.cat.museums.values()]
-        yield from self._listing(urls.DIRECTORY, "工业博物馆名录", cards, crumbs,
-                                 intro="全国工业博物馆名录，按行业和地区编排。", facets=groups,
-                                 description="全国工业博物馆名录：按行业、按地区查找工业博物馆。")
+        title = s._("工业博物馆名录")
+        yield from self._listing(urls.DIRECTORY, title, cards, crumbs,
+                                 intro=s._("全国工业博物馆名录，按行业和地区编排。"), facets=groups,
+                                 description=s._("全国工业博物馆名录：按行业、按地区查找工业博物馆。"))
         for name, vocab, found in (("industry", "industries", by_industry), ("province", "provinces", by_province)):
             for value in (v for v in self.cat.vocab[vocab] if v in found):
-                label = self.cat.label(vocab, value)
+                label = s.pick(self.cat.label(vocab, value))
                 members = [self.records.card(self.cat.museums[mid]) for mid in found[value]]
                 yield from self._listing(
-                    f"{urls.DIRECTORY}{name}/{value}/", label.zh, members,
-                    [home_crumb(), Link("工业博物馆名录", urls.DIRECTORY)],
-                    intro=f"{FACET_NAMES[name]}：{label.zh}，共 {len(members)} 座博物馆。")
+                    f"{urls.DIRECTORY}{name}/{value}/", label, members,
+                    [home_crumb(s), Link(title, urls.DIRECTORY)],
+                    intro=s._("%(by)s：%(label)s，共 %(n)s 座博物馆。", by=s._(FACET_NAMES[name]), label=label,
+                              n=len(members)))
 
     def exhibitions(self) -> Iterable[PageSpec]:
+        s = self.s
         cards = [self.records.card(e) for e in self.cat.exhibitions.values()]
-        yield from self._listing(urls.EXHIBITIONS, "展览", cards, [home_crumb()],
-                                 intro="网上展览与各馆展览：可在课堂上直接引用和打印。")
+        yield from self._listing(urls.EXHIBITIONS, s._("展览"), cards, [home_crumb(s)],
+                                 intro=s._("网上展览与各馆展览：可在课堂上直接引用和打印。"))
 
     def heritage(self) -> Iterable[PageSpec]:
+        s = self.s
         heritage = self.cat.heritage
         groups_spec = [
-            ("level", "级别", "heritage-levels", lambda h: [h.level]),
-            ("batch", "批次", None, lambda h: [str(h.batch)] if h.batch else []),
-            ("province", "地区", "provinces", lambda h: [h.province]),
-            ("industry", "行业", "industries", lambda h: [h.industry] if h.industry else []),
+            ("level", s._("按级别"), "heritage-levels", lambda h: [h.level]),
+            ("batch", s._("按批次"), None, lambda h: [str(h.batch)] if h.batch else []),
+            ("province", s._("按地区"), "provinces", lambda h: [h.province]),
+            ("industry", s._("按行业"), "industries", lambda h: [h.industry] if h.industry else []),
         ]
         groups = []
         members: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -146,7 +162,7 @@ class Listings:
             for hid, h in heritage.items():
                 for v in values(h):
                     members[(name, v)].append(hid)
-        labels: dict[tuple[str, str], Text] = {}
+        labels: dict[tuple[str, str], Text | str] = {}
         for name, title, vocab, _ in groups_spec:
             values = [v for (n, v) in members if n == name]
             if vocab:
@@ -156,42 +172,45 @@ class Listings:
             else:
                 values = sorted(values, key=int)
                 for v in values:
-                    labels[(name, v)] = Text.of(f"第{v}批", f"Batch {v}")
-            groups.append(Section(f"by-{name}", f"按{title}", links=[
+                    labels[(name, v)] = s._("第%(n)s批", n=v)
+            groups.append(Section(f"by-{name}", title, links=[
                 Link(labels[(name, v)], f"{urls.HERITAGE_LIST}{name}/{v}/", len(members[(name, v)])) for v in values]))
         cards = [self.records.card(h) for h in heritage.values()]
-        yield from self._listing(urls.HERITAGE_LIST, "工业遗产名录", cards, [home_crumb()],
-                                 intro="国家工业遗产名单等分级名录，按批次、级别、地区和行业浏览。", facets=groups)
+        title = s._("工业遗产名录")
+        yield from self._listing(urls.HERITAGE_LIST, title, cards, [home_crumb(s)],
+                                 intro=s._("国家工业遗产名单等分级名录，按批次、级别、地区和行业浏览。"), facets=groups)
         for (name, value), ids in members.items():
+            label = s.pick(labels[(name, value)])
             yield from self._listing(
-                f"{urls.HERITAGE_LIST}{name}/{value}/", labels[(name, value)].zh,
+                f"{urls.HERITAGE_LIST}{name}/{value}/", label,
                 [self.records.card(heritage[i]) for i in ids],
-                [home_crumb(), Link("工业遗产名录", urls.HERITAGE_LIST)],
-                intro=f"{labels[(name, value)].zh}：共 {len(ids)} 处工业遗产。")
+                [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
+                intro=s._("%(label)s：共 %(n)s 处工业遗产。", label=label, n=len(ids)))
 
     def routes(self) -> Iterable[PageSpec]:
+        s = self.s
         cards = [self.records.card(r) for r in self.cat.routes.values()]
-        yield from self._listing(urls.ROUTES, "工业旅游与研学线路", cards, [home_crumb()],
-                                 intro="串联工业遗产与工业博物馆的旅游和研学线路。")
+        yield from self._listing(urls.ROUTES, s._("工业旅游与研学线路"), cards, [home_crumb(s)],
+                                 intro=s._("串联工业遗产与工业博物馆的旅游和研学线路。"))
 
     # --- home -------------------------------------------------------------------------------------
     def home(self) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         counts = cat.counts()
         featured = [self.records.card(e) for e in list(cat.exhibitions.values())[:FEATURED_EXHIBITIONS]]
         entries = [
-            Link("藏品", urls.COLLECTION, counts["artifact"]),
-            Link("工业博物馆名录", urls.DIRECTORY, counts["museum"]),
-            Link("展览", urls.EXHIBITIONS, counts["exhibition"]),
-            Link("工业遗产名录", urls.HERITAGE_LIST, counts["heritage"]),
-            Link("旅游与研学线路", urls.ROUTES, counts["route"]),
-            Link("地图", urls.MAP, counts["museum"] + counts["heritage"]),
+            Link(s._("藏品"), urls.COLLECTION, counts["artifact"]),
+            Link(s._("工业博物馆名录"), urls.DIRECTORY, counts["museum"]),
+            Link(s._("展览"), urls.EXHIBITIONS, counts["exhibition"]),
+            Link(s._("工业遗产名录"), urls.HERITAGE_LIST, counts["heritage"]),
+            Link(s._("旅游与研学线路"), urls.ROUTES, counts["route"]),
+            Link(s._("地图"), urls.MAP, counts["museum"] + counts["heritage"]),
         ]
         return PageSpec(
-            url=urls.HOME, template="home.html", title=SITE_NAME,
-            description="国家数字工业博物馆：在线浏览中国工业遗产、工业博物馆、藏品与展览。",
+            url=urls.HOME, template="home.html", title=s._(SITE_NAME),
+            description=s._("国家数字工业博物馆：在线浏览中国工业遗产、工业博物馆、藏品与展览。"),
             context={"featured": featured, "entries": entries,
                      "by_industry": self.facet_links("industry"), "by_era": self.facet_links("era"),
-                     "site_name": SITE_NAME, "site_name_en": SITE_NAME_EN},
+                     "site_name": Text.of(SITE_NAME, SITE_NAME_EN)},
             breadcrumbs=[], jsonld=[jsonld.website(self.absolute(""), SITE_NAME, SITE_NAME_EN)],
         )

@@ -14,13 +14,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from museum.pages import jsonld, urls
+from museum.pages import i18n, jsonld, urls
+from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.pages.geo import APPROXIMATE_TEXT, SOURCES, MapPoint, Placer
 from museum.records.models import KINDS, Route, Stop
 from museum.pages.spec import SITE_NAME, PageSpec, home_crumb
-from museum.pages.views import Link
+from museum.pages.views import Joined, Link
 
 POINTS = f"{urls.MAP}points.json"
 OUTLINES = "assets/map/china-provinces.geo.json"
@@ -28,7 +29,11 @@ LIST_INLINE_MAX = 300  # more points than this: the list moves to one page per p
 LIST_PAGE_SIZE = 300  # points on one page of a province's list
 # The kinds placed on the map, with their labels (records/kinds.py).
 KIND_LABELS = {name: kind.zh for name, kind in KINDS.items() if kind.on_map}
-TITLE = "工业遗产与博物馆地图"
+TITLE = N_("工业遗产与博物馆地图")
+# What the map's script says, in the page's language (it has no catalogue of its own).
+WORDS = {"places": N_("%(n)s 处地点"), "zoom": N_("%(n)s 处地点，按 Enter 放大"), "approximate": N_("近似位置"),
+         "source": N_("坐标："), "shown": N_("地图上显示 %(shown)s 处（共 %(all)s 处）"),
+         "failed": N_("地图数据未能加载；请使用下方的列表。"), "stop": N_("第 %(n)s 站"), "outlines": N_("省界：ECharts（Apache-2.0）")}
 
 
 @dataclass(frozen=True)
@@ -39,8 +44,9 @@ class MapItem:
     url: str
     kind: str
     kind_label: str
-    meta: str  # level or industries, and city
+    meta: Joined  # level or industries, and city
     approximate_text: str
+    name_lang: str = ""  # the language of ``name`` where it is not the page's
 
 
 @dataclass
@@ -51,38 +57,59 @@ class ProvinceGroup:
 
 
 class MapPages:
-    def __init__(self, cat: Catalogue, placer: Placer, absolute: Callable[[str], str]):
+    def __init__(self, cat: Catalogue, placer: Placer, absolute: Callable[[str], str], lang: str = i18n.DEFAULT,
+                 points: list[MapPoint] | None = None):
+        """``points``: the places, if they are placed already (they are the same in every language)."""
         self.cat = cat
+        self.lang = lang
+        self.s = i18n.strings(lang)
         self.placer = placer
         self.absolute = absolute
-        self.points = placer.points()
+        self.points = placer.points() if points is None else points
 
     # --- data ---------------------------------------------------------------------------------------
     def points_json(self) -> bytes:
+        s = self.s
         labels = {
-            "kinds": KIND_LABELS,
-            "industries": {i: e.label.zh for i, e in self.cat.vocab.get("industries", {}).items()},
-            "levels": {i: e.label.zh for i, e in self.cat.vocab.get("heritage-levels", {}).items()},
-            "provinces": {i: e.label.zh for i, e in self.cat.vocab.get("provinces", {}).items()},
-            "approximate": APPROXIMATE_TEXT,
+            "kinds": self.kind_labels(),
+            "industries": {i: s.pick(e.label) for i, e in self.cat.vocab.get("industries", {}).items()},
+            "levels": {i: s.pick(e.label) for i, e in self.cat.vocab.get("heritage-levels", {}).items()},
+            "provinces": {i: s.pick(e.label) for i, e in self.cat.vocab.get("provinces", {}).items()},
+            "approximate": {k: s._(v) for k, v in APPROXIMATE_TEXT.items()},
         }
-        data = {"format": "museum-map-points/1", "sources": SOURCES, "labels": labels,
-                "points": [p.as_json() for p in self.points]}
+        data = {"format": "museum-map-points/1", "lang": self.lang, "sources": {k: s._(v) for k, v in SOURCES.items()},
+                "labels": labels, "points": [self._point(p) for p in self.points]}
         return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
+    def _point(self, p: MapPoint) -> dict:
+        data = p.as_json()
+        if self.lang != i18n.DEFAULT:  # the name in the page's language, else in Chinese (and said so)
+            data["name"] = self.s.pick(p.name)
+            if not p.name.get(self.lang):
+                data["name_lang"] = i18n.DEFAULT
+        return data
+
+    def kind_labels(self) -> dict[str, str]:
+        """The kinds on the map, as the kind registry names them in each language."""
+        return {name: KINDS[name].zh if self.lang == i18n.DEFAULT else KINDS[name].en.capitalize() for name in KIND_LABELS}
+
+    def words(self) -> str:
+        """The map script's words, as the JSON of its element's data-words."""
+        return json.dumps({k: self.s.gettext(v) for k, v in WORDS.items()}, ensure_ascii=False, separators=(",", ":"))
+
     def files(self) -> dict[str, bytes]:
-        return {POINTS: self.points_json()}
+        return {i18n.localized(POINTS, self.lang): self.points_json()}
 
     # --- the list fallback ----------------------------------------------------------------------------
     def item(self, p: MapPoint) -> MapItem:
+        s = self.s
         parts = []
         if p.level:
-            parts.append(self.cat.label("heritage-levels", p.level).zh)
-        parts.extend(self.cat.label("industries", i).zh for i in p.industries)
-        meta = "、".join(parts)
-        if p.city:
-            meta = f"{meta} · {p.city}" if meta else p.city
-        return MapItem(p.name, p.url, p.kind, KIND_LABELS[p.kind], meta, p.approximate_text)
+            parts.append(s.pick(self.cat.label("heritage-levels", p.level)))
+        parts.extend(s.pick(self.cat.label("industries", i)) for i in p.industries)
+        meta = Joined((s._("、").join(parts), Text.of(p.city) if p.city else ""))  # (a city: its Chinese name)
+        approximate = s._(p.approximate_text) if p.approximate_text else ""
+        return MapItem(p.name, p.url, p.kind, self.kind_labels()[p.kind], meta, approximate)
 
     def by_province(self) -> dict[str, list[MapPoint]]:
         found: dict[str, list[MapPoint]] = defaultdict(list)
@@ -104,10 +131,10 @@ class MapPages:
             if p.level:
                 levels[p.level] += 1
         return {
-            "kinds": [(k, label, kinds[k]) for k, label in KIND_LABELS.items() if kinds[k]],
-            "industries": [(i, self.cat.label("industries", i).zh, industries[i])
+            "kinds": [(k, label, kinds[k]) for k, label in self.kind_labels().items() if kinds[k]],
+            "industries": [(i, self.s.pick(self.cat.label("industries", i)), industries[i])
                            for i in self.cat.vocab.get("industries", {}) if industries[i]],
-            "levels": [(v, self.cat.label("heritage-levels", v).zh, levels[v])
+            "levels": [(v, self.s.pick(self.cat.label("heritage-levels", v)), levels[v])
                        for v in self.cat.vocab.get("heritage-levels", {}) if levels[v]],
         }
 
@@ -115,15 +142,17 @@ class MapPages:
         counts: dict[str, int] = defaultdict(int)
         for p in self.points:
             counts[p.source] += 1
-        return [(SOURCES[s], counts[s]) for s in SOURCES if counts[s]]
+        return [(self.s._(SOURCES[s]), counts[s]) for s in SOURCES if counts[s]]
 
     def pages(self) -> list[PageSpec]:
         groups = self.by_province()
         inline = len(self.points) <= LIST_INLINE_MAX
-        crumbs = [home_crumb(), Link("地图", urls.MAP)]
+        s = self.s
+        crumbs = [home_crumb(s), Link(s._("地图"), urls.MAP)]
         context = {
-            "heading": TITLE,
-            "points_url": POINTS,
+            "heading": s._(TITLE),
+            "points_url": i18n.localized(POINTS, self.lang),
+            "words": self.words(),
             "outlines_url": OUTLINES,
             "total": len(self.points),
             "filters": self._filters(),
@@ -134,8 +163,9 @@ class MapPages:
                 Link(self.cat.label("provinces", v), self.province_url(v), len(ps)) for v, ps in groups.items()],
         }
         specs = [PageSpec(
-            url=urls.MAP, template="map.html", title="地图",
-            description=f"{SITE_NAME}地图：{len(self.points)} 处工业博物馆和工业遗产的位置，按省份列出。",
+            url=urls.MAP, template="map.html", title=s._("地图"),
+            description=s._("%(site)s地图：%(n)s 处工业博物馆和工业遗产的位置，按省份列出。", site=s._(SITE_NAME),
+                            n=len(self.points)),
             context=context, breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
         )]
         if not inline:
@@ -148,17 +178,21 @@ class MapPages:
                              [self.item(p) for p in points])
 
     def _province_pages(self, province: str, points: list[MapPoint]) -> list[PageSpec]:
+        s = self.s
         label = self.cat.label("provinces", province)
         base = self.province_url(province)
         chunks = [points[i:i + LIST_PAGE_SIZE] for i in range(0, len(points), LIST_PAGE_SIZE)]
         specs = []
         for n, chunk in enumerate(chunks, 1):
-            crumbs = [home_crumb(), Link("地图", urls.MAP), Link(label, base)]
-            title = f"{label.zh}的工业博物馆和工业遗产" + (f"（第 {n} 页）" if n > 1 else "")
+            crumbs = [home_crumb(s), Link(s._("地图"), urls.MAP), Link(label, base)]
+            title = s._("%(place)s的工业博物馆和工业遗产", place=s.pick(label))
+            if n > 1:
+                title = s._("%(title)s（第 %(n)s 页）", title=title, n=n)
             pager = [Link(str(i), urls.paged(base, i)) for i in range(1, len(chunks) + 1)] if len(chunks) > 1 else []
             specs.append(PageSpec(
                 url=urls.paged(base, n), template="maplist.html", title=title,
-                description=f"{label.zh}：{len(points)} 处工业博物馆和工业遗产，含地图坐标来源。",
+                description=s._("%(place)s：%(n)s 处工业博物馆和工业遗产，含地图坐标来源。", place=s.pick(label),
+                                n=len(points)),
                 context={"heading": title, "group": self._group(province, chunk), "total": len(points),
                          "pager": pager, "current": n},
                 breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
@@ -170,24 +204,26 @@ class MapPages:
         """The stops in order (the line) and one marker per place: stops at the same point (two
         records in one city, placed approximately) share a marker labelled with both numbers.
         ``stops``: the first of the route's stops, those its page shows (all by default)."""
+        s = self.s
         line, places, at = [], [], {}
         for n, stop in enumerate(route.stops if stops is None else stops, 1):
             target = self.cat.get(stop.stop)
             assert target is not None
             p = self.placer.place(target)
+            approximate = s._(p.approximate_text) if p.approximate_text else ""
             lat, lon = round(p.lat, 5), round(p.lon, 5)
             line.append([lat, lon])
             if (lat, lon) not in at:
                 at[(lat, lon)] = len(places)
-                places.append({"lat": lat, "lon": lon, "kind": p.kind, "approximate": p.approximate_text, "stops": []})
+                places.append({"lat": lat, "lon": lon, "kind": p.kind, "approximate": approximate, "stops": []})
             place = places[at[(lat, lon)]]
-            place["stops"].append({"n": n, "name": p.name.zh, "url": p.url})
-            if p.approximate_text and not place["approximate"]:
-                place["approximate"] = p.approximate_text
+            place["stops"].append({"n": n, "name": s.pick(p.name), "url": p.url})
+            if approximate and not place["approximate"]:
+                place["approximate"] = approximate
         for place in places:
             place["label"] = "·".join(str(s["n"]) for s in place["stops"])
         data = {"line": line, "places": places}
-        return {"outlines_url": OUTLINES,
-                "label": f"线路地图：{route.title.zh}（{len(line)} 站，按顺序连线）",
+        return {"outlines_url": OUTLINES, "words": self.words(),
+                "label": s._("线路地图：%(title)s（%(n)s 站，按顺序连线）", title=s.pick(route.title), n=len(line)),
                 "stops": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                 "approximate": sum(len(p["stops"]) for p in places if p["approximate"])}

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from museum.catalogue.index import Catalogue, images_of
 from museum.media.pictures import Picture, SourceHashes
-from museum.pages import urls
+from museum.pages import i18n, urls
 from museum.pages.fieldref import fields_reference
 from museum.pages.geo import Placer
 from museum.pages.listings import Listings
@@ -22,26 +22,50 @@ from museum.pages.maps import MapPages
 from museum.pages.records import RecordPages
 from museum.pages.searchdocs import SearchDocuments
 from museum.pages.searchpage import search_page
-from museum.pages.spec import PageSpec, Pictures, Site
+from museum.pages.spec import PageSpec, Pictures, Site, localize
 from museum.records.fields import Ref
 from museum.records.models import Record
 
 
-class SitePlan:
-    def __init__(self, cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] | None = None):
-        """``source_hash`` names each image's content (pictures.SourceHashes remembers them between builds)."""
-        base = site_url.rstrip("/") + "/"
+class _Language:
+    """The page builders of one language."""
 
+    def __init__(self, plan: SitePlan, lang: str, placer: Placer, first: _Language | None):
         def absolute(url: str) -> str:
-            return base + url
+            return plan.base + i18n.localized(url, lang)
 
-        self.cat = cat
-        self.pictures = Pictures(cat, source_hash or SourceHashes(None))
-        self.maps = MapPages(cat, Placer(cat), absolute)
-        self.records = RecordPages(cat, self.pictures, absolute, self.maps.route_map)
-        self.search = SearchDocuments(cat, self.pictures, urlparse(base).path or "/")
-        self.listings = Listings(cat, self.records, absolute)
+        self.lang = lang
+        self.s = i18n.strings(lang)
         self.absolute = absolute
+        self.maps = MapPages(plan.cat, placer, absolute, lang, first.maps.points if first else None)
+        self.records = RecordPages(plan.cat, plan.pictures, absolute, self.maps.route_map, lang, plan.absolute_file)
+        cards = None
+        if first is not None:  # the same cards in another language: only their texts differ
+            cards = first.listings.artifact_cards
+        self.listings = Listings(plan.cat, self.records, absolute, cards)
+
+
+class SitePlan:
+    def __init__(self, cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] | None = None,
+                 languages: tuple[str, ...] = i18n.LANGUAGES):
+        """``source_hash`` names each image's content (pictures.SourceHashes remembers them between builds).
+        ``languages``: the languages the site is built in, its own (Chinese) first."""
+        self.base = site_url.rstrip("/") + "/"
+        self.cat = cat
+        self.languages = languages
+        self.pictures = Pictures(cat, source_hash or SourceHashes(None))
+        placer = Placer(cat)
+        self.by_lang: dict[str, _Language] = {}
+        for lang in languages:
+            self.by_lang[lang] = _Language(self, lang, placer, self.by_lang.get(languages[0]))
+        own = self.by_lang[languages[0]]
+        self.maps, self.records, self.listings = own.maps, own.records, own.listings  # (tests, tools)
+        self.search = SearchDocuments(cat, self.pictures, urlparse(self.base).path or "/")
+        self.absolute = own.absolute
+
+    def absolute_file(self, path: str) -> str:
+        """The absolute URL of a file of the site (a picture), the same for every language."""
+        return self.base + path
 
     def all_records(self) -> list[Record]:
         return [record for table in self.cat.records.values() for record in table.values()]
@@ -52,16 +76,26 @@ class SitePlan:
             yield from self.pages_of(record)
 
     def pages_of(self, record: Record) -> list[PageSpec]:
-        """A record's page, and the full listings of its lists too long for the page."""
-        page = self.records.page(record)
-        overflow, self.records.overflow = self.records.overflow, []
-        return [page, *self.listings.overflow(overflow)]
+        """A record's page, and the full listings of its lists too long for the page, in each language."""
+        pages = []
+        for lang, builders in self.by_lang.items():
+            page = builders.records.page(record)
+            overflow, builders.records.overflow = builders.records.overflow, []
+            pages += [localize(spec, lang) for spec in [page, *builders.listings.overflow(overflow)]]
+        return pages
+
+    def folders_of(self, record: Record) -> list[str]:
+        """The folders that hold a record's pages, one per language."""
+        return [i18n.localized(urls.record(record.key), lang) for lang in self.by_lang]
 
     def other_pages(self) -> list[PageSpec]:
-        listings = self.listings
-        pages = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
-                 *listings.heritage(), *listings.routes(), fields_reference(self.absolute), search_page(),
-                 *self.maps.pages()]
+        pages = []
+        for lang, b in self.by_lang.items():
+            listings = b.listings
+            specs = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
+                     *listings.heritage(), *listings.routes(), fields_reference(b.absolute, b.s), search_page(lang),
+                     *b.maps.pages()]
+            pages += [localize(spec, lang) for spec in specs]
         return pages
 
     def plan_pictures(self) -> dict[Path, Picture]:
@@ -78,16 +112,21 @@ class SitePlan:
 
     def redirects(self) -> dict[str, str]:
         return {
-            urls.record(Ref(kind, old)): urls.record(Ref(kind, new))
+            i18n.localized(urls.record(Ref(kind, old)), lang): i18n.localized(urls.record(Ref(kind, new)), lang)
+            for lang in self.by_lang
             for kind, aliases in self.cat.aliases.items()
             for old, new in aliases.items()
         }
 
     def files(self) -> dict[str, bytes]:
-        return self.maps.files()
+        files: dict[str, bytes] = {}
+        for b in self.by_lang.values():
+            files.update(b.maps.files())
+        return files
 
 
-def plan_site(cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] | None = None) -> Site:
-    plan = SitePlan(cat, site_url, source_hash)
+def plan_site(cat: Catalogue, site_url: str, source_hash: Callable[[Path], str] | None = None,
+              languages: tuple[str, ...] = i18n.LANGUAGES) -> Site:
+    plan = SitePlan(cat, site_url, source_hash, languages)
     pages = [*plan.other_pages(), *plan.record_pages()]
     return Site(cat, pages, plan.planned_pictures, plan.redirects(), files=plan.files())

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from museum.pages import jsonld, urls
+from museum.pages import i18n, jsonld, urls
+from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
-from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb, text_of
-from museum.pages.views import Card, Fact, Link, Section
+from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb
+from museum.pages.views import Card, Fact, Joined, Link, Section
 
 # Every list on a record page shows at most this many records, then links to a listing of all of them
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
@@ -20,8 +21,8 @@ LIST_LIMIT = 12
 # A route is read in order, stop by stop, so its page shows more of it than of other lists; past
 # this, the rest is on the listing of all its stops (and the map and structured data show these).
 STOP_LIMIT = 60
-GRADES = {"first": "国家一级博物馆", "second": "国家二级博物馆", "third": "国家三级博物馆"}
-STATUS = {"permanent": "常设展览", "temporary": "临时展览", "online": "网上展览"}
+GRADES = {"first": N_("国家一级博物馆"), "second": N_("国家二级博物馆"), "third": N_("国家三级博物馆")}
+STATUS = {"permanent": N_("常设展览"), "temporary": N_("临时展览"), "online": N_("网上展览")}
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,13 @@ class Overflow:
 
 class RecordPages:
     def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str],
-                 route_map: Callable[[Route], dict] | None = None):
+                 route_map: Callable[[Route], dict] | None = None, lang: str = i18n.DEFAULT,
+                 absolute_file: Callable[[str], str] | None = None):
+        """``absolute``: a page's absolute URL (in ``lang``); ``absolute_file``: a file's (a picture's)."""
         self.cat = cat
+        self.lang = lang
+        self.s = i18n.strings(lang)
+        self.absolute_file = absolute_file or absolute
         self.route_map = route_map  # the small map of a route's stops (maps.MapPages.route_map)
         self.pictures = pictures
         self.absolute = absolute
@@ -46,7 +52,7 @@ class RecordPages:
     def bounded(self, owner: Record, anchor: str, title: str, members: list[Record], *,
                 links: bool = False) -> Section:
         """A section of at most LIST_LIMIT records; past that, a link to the listing of all of them."""
-        shown, more = members[:LIST_LIMIT], self._more(owner, anchor, title, members, LIST_LIMIT, "项")
+        shown, more = members[:LIST_LIMIT], self._more(owner, anchor, title, members, LIST_LIMIT, "items")
         if links:
             return Section(anchor, title, links=[self.link(r) for r in shown], more=more)
         return Section(anchor, title, cards=[self.card(r) for r in shown], more=more)
@@ -56,29 +62,37 @@ class RecordPages:
         """Past ``limit`` members, the link to the listing of all of them (written as an Overflow)."""
         if len(members) <= limit:
             return None
+        s = self.s
         url = f"{urls.record(owner.key)}{anchor}/"
-        self.overflow.append(Overflow(url, f"{owner.label.zh}：{title}", owner, tuple(members)))
-        return Link(f"查看全部 {len(members)} {unit}", url)
+        self.overflow.append(Overflow(url, s._("%(owner)s：%(list)s", owner=self.pick(owner.label), list=title),
+                                      owner, tuple(members)))
+        if unit == "stops":
+            return Link(s._("查看全部 %(n)s 站", n=len(members)), url)
+        return Link(s._("查看全部 %(n)s 项", n=len(members)), url)
+
+    def pick(self, text: Text | str | None) -> str:
+        return self.s.pick(text)
 
     # --- shared pieces ----------------------------------------------------------------------------
     def card(self, record: Record) -> Card:
         figure = self.pictures.first(record)
         if isinstance(record, Artifact):
             museum = self.cat.target(record.museum)
-            return Card(urls.record(record.key), record.title, self.vocab("industries", record.industry).zh,
-                        f"{record.date} · {museum.name.zh}", figure)
+            return Card(urls.record(record.key), record.title, self.vocab("industries", record.industry),
+                        Joined((record.date.text(), museum.name)), figure)
         if isinstance(record, Museum):
-            return Card(urls.record(record.key), record.name, self.vocab("museum-types", record.type).zh,
-                        f"{self.vocab('provinces', record.province).zh} · {record.city.zh}", figure)
+            return Card(urls.record(record.key), record.name, self.vocab("museum-types", record.type),
+                        Joined((self.vocab("provinces", record.province), record.city)), figure)
         if isinstance(record, Exhibition):
-            return Card(urls.record(record.key), record.title, STATUS[record.status], plain(record.summary.zh, 60),
-                        figure)
+            return Card(urls.record(record.key), record.title, self.s._(STATUS[record.status]),
+                        _plain(record.summary, 60), figure)
         if isinstance(record, Heritage):
-            return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level).zh,
-                        f"{self.vocab('provinces', record.province).zh}{' · ' + record.city.zh if record.city else ''}",
-                        figure)
+            place = (self.vocab("provinces", record.province), *((record.city,) if record.city else ()))
+            return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level),
+                        Joined(place), figure)
         assert isinstance(record, Route)
-        return Card(urls.record(record.key), record.title, "工业旅游线路", f"{len(record.stops)} 站", figure)
+        return Card(urls.record(record.key), record.title, self.s._("工业旅游线路"),
+                    self.s.ngettext("%(num)s 站", "%(num)s 站", len(record.stops)), figure)
 
     def vocab(self, vocabulary: str, vid: str) -> Text:
         return self.cat.label(vocabulary, vid)
@@ -92,18 +106,20 @@ class RecordPages:
 
     def _abs_image(self, record: Record) -> str | None:
         image = self.og_image(record)
-        return self.absolute(image) if image else None
+        return self.absolute_file(image) if image else None
 
-    def _spec(self, record: Record, description: str, crumbs: list[Link], data: dict,
+    def _spec(self, record: Record, description: Text | str | None, crumbs: list[Link], data: dict,
               context: dict, og_type: str = "article") -> PageSpec:
         url = urls.record(record.key)
         crumbs = [*crumbs, Link(record.label, url)]
-        context.setdefault("facts", []).append(Fact("记录编号", record.id or ""))
+        context.setdefault("facts", []).append(Fact(self.s._("记录编号"), record.id or ""))
+        title = self.pick(record.label)
         return PageSpec(
+            title_lang="" if record.label.get(self.lang) else i18n.DEFAULT,
             url=url,
             template=KINDS[record.kind].template,
-            title=record.label.zh,
-            description=plain(description) or record.label.zh,
+            title=title,
+            description=plain(self.pick(description)) or title,
             context={"record": record, "permalink": self.absolute(url), **context},
             breadcrumbs=crumbs,
             jsonld=[data, jsonld.breadcrumbs(crumbs, self.absolute)],
@@ -113,195 +129,210 @@ class RecordPages:
 
     # --- artifact ---------------------------------------------------------------------------------
     def artifact(self, a: Artifact) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         museum = cat.target(a.museum)
         era = cat.era_of.get(a.id or "", "")
         industry = self.vocab("industries", a.industry)
         facts = [
-            Fact("收藏单位", museum.name, (self.link(museum),)),
-            Fact("行业", industry, (Link(industry, urls.facet("industry", a.industry)),)),
-            Fact("时期", self.vocab("eras", era), (Link(self.vocab("eras", era), urls.facet("era", era)),)),
-            Fact("年代", str(a.date)),
+            Fact(s._("收藏单位"), museum.name, (self.link(museum),)),
+            Fact(s._("行业"), industry, (Link(industry, urls.facet("industry", a.industry)),)),
+            Fact(s._("时期"), self.vocab("eras", era), (Link(self.vocab("eras", era), urls.facet("era", era)),)),
+            Fact(s._("年代"), a.date.text()),
         ]
-        optional = [("制造者", a.maker), ("产地", a.place_made), ("尺寸", a.dimensions)]
+        optional = [(s._("制造者"), a.maker), (s._("产地"), a.place_made), (s._("尺寸"), a.dimensions)]
         facts += [Fact(label, value) for label, value in optional if value]
         if a.materials:
-            facts.append(Fact("材质", "、".join(m.zh for m in a.materials)))
+            facts.append(Fact(s._("材质"), Joined(tuple(a.materials), s._("、"))))
         if a.inventory_number:
-            facts.append(Fact("藏品编号", a.inventory_number))
+            facts.append(Fact(s._("藏品编号"), a.inventory_number))
         if a.heritage:
-            facts.append(Fact("相关工业遗产", "", tuple(self.link(cat.target(r)) for r in a.heritage)))
+            facts.append(Fact(s._("相关工业遗产"), "", tuple(self.link(cat.target(r)) for r in a.heritage)))
         if a.rights:
-            facts.append(Fact("权利说明", a.rights))
+            facts.append(Fact(s._("权利说明"), a.rights))
         exhibitions = cat.referring(a.key, "exhibition")
         # Objects that name this one as related are related too, in both directions.
         related = _unique([*(cat.target(r) for r in a.related), *cat.referring(a.key, "artifact")])
         sections = [
-            self.bounded(a, "exhibitions", "展出本藏品的展览", exhibitions, links=True),
-            self.bounded(a, "related", "相关藏品", related),
+            self.bounded(a, "exhibitions", s._("展出本藏品的展览"), exhibitions, links=True),
+            self.bounded(a, "related", s._("相关藏品"), related),
         ]
         permalink = self.absolute(urls.record(a.key))
-        citation = (f"{a.title.zh}，{a.date}，{museum.name.zh}藏。{SITE_NAME}，{permalink}")
+        citation = s._("%(title)s，%(date)s，%(museum)s藏。%(site)s，%(link)s", title=self.pick(a.title),
+                       date=self.pick(a.date.text()), museum=self.pick(museum.name), site=s._(SITE_NAME), link=permalink)
         data = jsonld.artifact(a, permalink, museum.name, self.absolute(urls.record(museum.key)),
                                self._abs_image(a), self.vocab("eras", era))
-        crumbs = [home_crumb(), Link("藏品", urls.COLLECTION), Link(industry, urls.facet("industry", a.industry))]
-        return self._spec(a, a.description.zh, crumbs, data, {
+        crumbs = [home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(industry, urls.facet("industry", a.industry))]
+        return self._spec(a, a.description, crumbs, data, {
             "figures": self.pictures.figures(a),
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
             "citation": citation,
-            "kicker": industry.zh,
+            "kicker": industry,
+            "tags": [Text.of(tag) for tag in a.tags],  # (curators' keywords, in Chinese)
         })
 
     # --- museum -----------------------------------------------------------------------------------
     def museum(self, m: Museum) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         province = self.vocab("provinces", m.province)
         facts = [
-            Fact("类型", self.vocab("museum-types", m.type)),
-            Fact("行业", "", tuple(Link(self.vocab("industries", i), f"{urls.DIRECTORY}industry/{i}/")
-                                 for i in m.industries)),
-            Fact("地区", f"{province.zh} {m.city.zh}", (Link(province, f"{urls.DIRECTORY}province/{m.province}/"),)),
+            Fact(s._("类型"), self.vocab("museum-types", m.type)),
+            Fact(s._("行业"), "", tuple(Link(self.vocab("industries", i), f"{urls.DIRECTORY}industry/{i}/")
+                                      for i in m.industries)),
+            Fact(s._("地区"), Joined((province, m.city), " "),
+                 (Link(province, f"{urls.DIRECTORY}province/{m.province}/"),)),
         ]
         if m.grade:
-            facts.append(Fact("等级", GRADES[m.grade]))
-        optional = [("地址", m.address), ("开放时间", m.opening_hours), ("门票", m.admission)]
+            facts.append(Fact(s._("等级"), s._(GRADES[m.grade])))
+        optional = [(s._("地址"), m.address), (s._("开放时间"), m.opening_hours), (s._("门票"), m.admission)]
         facts += [Fact(label, value) for label, value in optional if value]
         if m.founded:
-            facts.append(Fact("建成开放", str(m.founded)))
+            facts.append(Fact(s._("建成开放"), m.founded.text()))
         if m.website:
-            facts.append(Fact("官方网站", "", (Link(str(m.website), str(m.website)),)))
+            facts.append(Fact(s._("官方网站"), "", (Link(str(m.website), str(m.website)),)))
         if m.location:
-            approx = "（近似位置）" if m.location.approximate else ""
-            facts.append(Fact("坐标", f"北纬 {m.location.lat:.4f}°，东经 {m.location.lon:.4f}°{approx}"))
+            facts.append(Fact(s._("坐标"), self._coordinates(m.location, s._("（近似位置）"))))
         artifacts = cat.referring(m.key, "artifact")
         heritage = [cat.target(r) for r in m.heritage] + [
             h for h in cat.referring(m.key, "heritage") if h.key not in m.heritage]
         listing = urls.facet("museum", m.id or "")
         sections = [
-            Section("artifacts", f"馆藏精品（{len(artifacts)} 件）", cards=[self.card(a) for a in artifacts[:LIST_LIMIT]],
-                    more=Link(f"查看全部 {len(artifacts)} 件藏品", listing) if artifacts else None),
-            self.bounded(m, "exhibitions", "展览", cat.referring(m.key, "exhibition")),
-            self.bounded(m, "heritage", "相关工业遗产", heritage, links=True),
-            self.bounded(m, "routes", "途经本馆的线路", cat.referring(m.key, "route"), links=True),
+            Section("artifacts", s._("馆藏精品（%(n)s 件）", n=len(artifacts)),
+                    cards=[self.card(a) for a in artifacts[:LIST_LIMIT]],
+                    more=Link(s._("查看全部 %(n)s 件藏品", n=len(artifacts)), listing) if artifacts else None),
+            self.bounded(m, "exhibitions", s._("展览"), cat.referring(m.key, "exhibition")),
+            self.bounded(m, "heritage", s._("相关工业遗产"), heritage, links=True),
+            self.bounded(m, "routes", s._("途经本馆的线路"), cat.referring(m.key, "route"), links=True),
         ]
         data = jsonld.museum(m, self.absolute(urls.record(m.key)), province, self._abs_image(m))
-        crumbs = [home_crumb(), Link("博物馆名录", urls.DIRECTORY), Link(province, f"{urls.DIRECTORY}province/{m.province}/")]
-        return self._spec(m, text_of(m.description) or m.name.zh, crumbs, data, {
+        crumbs = [home_crumb(s), Link(s._("博物馆名录"), urls.DIRECTORY),
+                  Link(province, f"{urls.DIRECTORY}province/{m.province}/")]
+        return self._spec(m, m.description or m.name, crumbs, data, {
             "figures": self.pictures.figures(m),
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
-            "kicker": self.vocab("museum-types", m.type).zh,
+            "kicker": self.vocab("museum-types", m.type),
         })
+
+    def _coordinates(self, location, approximate: str, source: str = "") -> str:
+        lat, lon = f"{location.lat:.4f}", f"{location.lon:.4f}"
+        text = self.s._("北纬 %(lat)s°，东经 %(lon)s°", lat=lat, lon=lon)
+        return text + (approximate if location.approximate else "") + source
 
     # --- exhibition -------------------------------------------------------------------------------
     def exhibition(self, e: Exhibition) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         host = cat.target(e.museum) if e.museum else None
-        facts = [Fact("展览类型", STATUS[e.status])]
+        facts = [Fact(s._("展览类型"), s._(STATUS[e.status]))]
         if host:
-            facts.append(Fact("主办", host.name, (self.link(host),)))
+            facts.append(Fact(s._("主办"), host.name, (self.link(host),)))
         if e.dates and (e.dates.start or e.dates.end):
-            facts.append(Fact("展期", f"{e.dates.start or ''} — {e.dates.end or ''}"))
+            facts.append(Fact(s._("展期"), Joined((e.dates.start.text() if e.dates.start else "",
+                                                    e.dates.end.text() if e.dates.end else ""), " — ")))
         if e.curators:
-            facts.append(Fact("策展", "、".join(c.zh for c in e.curators)))
+            facts.append(Fact(s._("策展"), Joined(tuple(e.curators), s._("、"))))
         if e.audience:
-            facts.append(Fact("适合对象", "、".join(self.vocab("audiences", a).zh for a in e.audience)))
+            facts.append(Fact(s._("适合对象"), Joined(tuple(self.vocab("audiences", a) for a in e.audience), s._("、"))))
         sections = []
-        for i, s in enumerate(e.sections, 1):
-            members = self.bounded(e, f"section-{i}", s.title.zh, [cat.target(r) for r in s.artifacts])
+        for i, section in enumerate(e.sections, 1):
+            members = self.bounded(e, f"section-{i}", self.pick(section.title), [cat.target(r) for r in section.artifacts])
             sections.append({
                 "anchor": f"section-{i}",
-                "number": i,
-                "title": s.title,
-                "text": s.text,
+                "number": s._("第%(n)s单元", n=i),
+                "title": section.title,
+                "text": section.text,
                 "cards": members.cards,
                 "more": members.more,
-                "figures": [self.pictures.figure(e, image) for image in s.images],
+                "figures": [self.pictures.figure(e, image) for image in section.images],
             })
         related = _unique([cat.target(r) for r in e.related])
         cover = self.pictures.figure(e, e.cover) if e.cover else None
         data = jsonld.exhibition(e, self.absolute(urls.record(e.key)),
                                  (host.name, self.absolute(urls.record(host.key))) if host else None,
                                  self._abs_image(e))
-        crumbs = [home_crumb(), Link("展览", urls.EXHIBITIONS)]
-        return self._spec(e, e.summary.zh, crumbs, data, {
+        crumbs = [home_crumb(s), Link(s._("展览"), urls.EXHIBITIONS)]
+        return self._spec(e, e.summary, crumbs, data, {
             "cover": cover,
             "facts": facts,
             "chapters": sections,
-            "related": self.bounded(e, "related", "相关内容", related, links=True),
-            "kicker": STATUS[e.status],
+            "related": self.bounded(e, "related", s._("相关内容"), related, links=True),
+            "kicker": s._(STATUS[e.status]),
         })
 
     # --- heritage ---------------------------------------------------------------------------------
     def heritage(self, h: Heritage) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         province = self.vocab("provinces", h.province)
         level = self.vocab("heritage-levels", h.level)
-        facts = [Fact("级别", level, (Link(level, f"{urls.HERITAGE_LIST}level/{h.level}/"),))]
+        facts = [Fact(s._("级别"), level, (Link(level, f"{urls.HERITAGE_LIST}level/{h.level}/"),))]
         if h.batch:
-            facts.append(Fact("批次", f"第{h.batch}批", (Link(f"第{h.batch}批", f"{urls.HERITAGE_LIST}batch/{h.batch}/"),)))
-        facts.append(Fact("地区", f"{province.zh} {text_of(h.city)}".strip(),
+            batch = s._("第%(n)s批", n=h.batch)
+            facts.append(Fact(s._("批次"), batch, (Link(batch, f"{urls.HERITAGE_LIST}batch/{h.batch}/"),)))
+        facts.append(Fact(s._("地区"), Joined((province, *((h.city,) if h.city else ())), " "),
                           (Link(province, f"{urls.HERITAGE_LIST}province/{h.province}/"),)))
         if h.address:
-            facts.append(Fact("地址", h.address))
+            facts.append(Fact(s._("地址"), h.address))
         if h.industry:
             industry = self.vocab("industries", h.industry)
-            facts.append(Fact("行业", industry, (Link(industry, f"{urls.HERITAGE_LIST}industry/{h.industry}/"),)))
-        for label, value in [("始建", h.founded), ("公布时间", h.listed)]:
+            facts.append(Fact(s._("行业"), industry, (Link(industry, f"{urls.HERITAGE_LIST}industry/{h.industry}/"),)))
+        for label, value in [(s._("始建"), h.founded), (s._("公布时间"), h.listed)]:
             if value:
-                facts.append(Fact(label, str(value)))
-        for label, text in [("公布机关", h.issuer), ("申报单位", h.applicant)]:
+                facts.append(Fact(label, value.text()))
+        for label, text in [(s._("公布机关"), h.issuer), (s._("申报单位"), h.applicant)]:
             if text:
                 facts.append(Fact(label, text))
         if h.open_to_public is not None:
-            facts.append(Fact("对外开放", "是" if h.open_to_public else "否"))
+            facts.append(Fact(s._("对外开放"), s._("是") if h.open_to_public else s._("否")))
         if h.status == "revoked":
-            facts.append(Fact("状态", "已撤销"))
+            facts.append(Fact(s._("状态"), s._("已撤销")))
         if h.location:
-            approx = "（城市级近似位置）" if h.location.approximate else ""
-            source = f"；来源：{h.location.source.zh}" if h.location.source else ""
-            facts.append(Fact("坐标", f"北纬 {h.location.lat:.4f}°，东经 {h.location.lon:.4f}°{approx}{source}"))
+            source = s._("；来源：%(source)s", source=self.pick(h.location.source)) if h.location.source else ""
+            facts.append(Fact(s._("坐标"), self._coordinates(h.location, s._("（城市级近似位置）"), source)))
         museums = [cat.target(r) for r in h.museums] + [
             m for m in cat.referring(h.key, "museum") if m.key not in h.museums]
         sections = [
-            self.bounded(h, "museums", "相关博物馆", museums),
-            self.bounded(h, "artifacts", "相关藏品", cat.referring(h.key, "artifact")),
-            self.bounded(h, "routes", "途经此地的线路", cat.referring(h.key, "route"), links=True),
+            self.bounded(h, "museums", s._("相关博物馆"), museums),
+            self.bounded(h, "artifacts", s._("相关藏品"), cat.referring(h.key, "artifact")),
+            self.bounded(h, "routes", s._("途经此地的线路"), cat.referring(h.key, "route"), links=True),
         ]
         data = jsonld.heritage(h, self.absolute(urls.record(h.key)), self._abs_image(h))
-        crumbs = [home_crumb(), Link("工业遗产名录", urls.HERITAGE_LIST)]
-        return self._spec(h, text_of(h.description) or "、".join(i.zh for i in h.core_items),
-                          crumbs, data, {
+        crumbs = [home_crumb(s), Link(s._("工业遗产名录"), urls.HERITAGE_LIST)]
+        description = h.description or s._("、").join(self.pick(i) for i in h.core_items)
+        return self._spec(h, description, crumbs, data, {
                               "figures": self.pictures.figures(h),
                               "facts": facts,
                               "core_items": h.core_items,
                               "sections": [s for s in sections if s.cards or s.links],
-                              "kicker": level.zh,
+                              "kicker": level,
                           })
 
     # --- route ------------------------------------------------------------------------------------
     def route(self, r: Route) -> PageSpec:
-        cat = self.cat
+        cat, s = self.cat, self.s
         stops = []
         for i, stop in enumerate(r.stops[:STOP_LIMIT], 1):
             target = cat.target(stop.stop)
             stops.append({"number": i, "card": self.card(target), "note": stop.note, "duration": stop.duration})
-        more = self._more(r, "stops", "线路站点", [cat.target(s.stop) for s in r.stops], STOP_LIMIT, "站")
+        more = self._more(r, "stops", s._("线路站点"), [cat.target(x.stop) for x in r.stops], STOP_LIMIT, "stops")
         facts = [Fact(label, value) for label, value in
-                 [("主题", r.theme), ("建议时长", r.duration), ("适宜季节", r.season)] if value]
+                 [(s._("主题"), r.theme), (s._("建议时长"), r.duration), (s._("适宜季节"), r.season)] if value]
         if r.audience:
-            facts.append(Fact("适合对象", "、".join(self.vocab("audiences", a).zh for a in r.audience)))
+            facts.append(Fact(s._("适合对象"), Joined(tuple(self.vocab("audiences", a) for a in r.audience), s._("、"))))
         data = jsonld.route(r, self.absolute(urls.record(r.key)),
-                            [(s["card"].title, self.absolute(s["card"].url)) for s in stops])
-        crumbs = [home_crumb(), Link("线路", urls.ROUTES)]
-        context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": "工业旅游与研学线路"}
+                            [(x["card"].title, self.absolute(x["card"].url)) for x in stops])
+        crumbs = [home_crumb(s), Link(s._("线路"), urls.ROUTES)]
+        context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": s._("工业旅游与研学线路")}
         if self.route_map is not None:
             context["route_map"] = self.route_map(r, r.stops[:STOP_LIMIT])
-        return self._spec(r, text_of(r.description) or r.title.zh, crumbs, data, context)
+        return self._spec(r, r.description or r.title, crumbs, data, context)
 
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)
+
+
+def _plain(text: Text, limit: int) -> Text:
+    """A text's plain first words, in each of its languages."""
+    return Text(tuple((lang, plain(value, limit)) for lang, value in text.values))
 
 
 def _unique(records: list[Record]) -> list[Record]:

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from museum.pages import urls
+from museum.pages import i18n, urls
 from museum.catalogue.index import Catalogue, images_of
 from museum.records.fields import Text
 from museum.media.pictures import Picture, plan_picture
 from museum.records.models import Image, Record
 from museum.pages.views import Card, Figure, Link
 
-SITE_NAME = "国家数字工业博物馆"
+SITE_NAME = i18n.N_("国家数字工业博物馆")
 SITE_NAME_EN = "National Digital Industrial Museum"
 PAGE_SIZE = 60  # cards on a listing page
 LINKS_PAGE_SIZE = 300  # links on a page of links (the collection by museum): ~30 KB
@@ -36,6 +36,8 @@ class PageSpec:
     jsonld: list[dict] = field(default_factory=list)
     og_type: str = "website"
     og_image: str | None = None  # site-relative URL of a JPEG/PNG
+    lang: str = i18n.DEFAULT  # the language of the page (its url starts with i18n.prefix(lang))
+    title_lang: str = ""  # the language of the title where it is not the page's (a Chinese name on an English page)
 
     @property
     def src_uri(self) -> str:
@@ -90,9 +92,11 @@ class Pager:
     next: Link | None
 
 
-def paginate(items: list[T], base: str, size: int = PAGE_SIZE) -> list[tuple[list[T], Pager]]:
+def paginate(items: list[T], base: str, size: int = PAGE_SIZE,
+             s: i18n.Strings | None = None) -> list[tuple[list[T], Pager]]:
     """Split cards (or links) into pages of ``size``. Each page links the first, last and nearby
     pages, so its size stays the same however many pages there are."""
+    s = s or i18n.strings(i18n.DEFAULT)
     total = page_count(len(items), size)
     out = []
     for n in range(1, total + 1):
@@ -103,15 +107,24 @@ def paginate(items: list[T], base: str, size: int = PAGE_SIZE) -> list[tuple[lis
                 nav.append(None)
             nav.append(Link(str(number), urls.paged(base, number)))
         pager = Pager(n, total, nav,
-                      Link("上一页", urls.paged(base, n - 1)) if n > 1 else None,
-                      Link("下一页", urls.paged(base, n + 1)) if n < total else None)
+                      Link(s._("上一页"), urls.paged(base, n - 1)) if n > 1 else None,
+                      Link(s._("下一页"), urls.paged(base, n + 1)) if n < total else None)
         out.append((items[(n - 1) * size : n * size], pager))
     return out
 
 
-def home_crumb() -> Link:
-    return Link("首页", urls.HOME)
+def home_crumb(s: i18n.Strings | None = None) -> Link:
+    return Link((s or i18n.strings(i18n.DEFAULT))._("首页"), urls.HOME)
 
 
-def text_of(value: Text | None) -> str:
-    return value.zh if value else ""
+def text_of(value: Text | None, lang: str = i18n.DEFAULT) -> str:
+    """A record's text in ``lang``, else in Chinese; "" for none."""
+    return (value.get(lang) or value.zh) if value else ""
+
+
+def localize(spec: PageSpec, lang: str) -> PageSpec:
+    """A spec planned in ``lang`` (its links in the site's own form), placed under that language's
+    prefix: its links are made relative to the same language's pages when rendered."""
+    spec.lang = lang
+    spec.url = i18n.localized(spec.url, lang)
+    return spec

@@ -30,18 +30,30 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Joined:
+    """Texts shown in a row (a date and a museum, a province and a city): each part in the page's
+    language where it has one, else in Chinese, marked so."""
+
+    parts: tuple[Text | str, ...]
+    sep: str = " · "
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+
+@dataclass(frozen=True)
 class Card:
     url: str
     title: Text
-    kicker: str = ""  # a short line above the title: the kind or the industry
-    meta: str = ""  # a short line below: date, museum, city
+    kicker: Text | str = ""  # a short line above the title: the kind or the industry
+    meta: Joined | Text | str = ""  # a short line below: date, museum, city
     figure: Figure | None = None
 
 
 @dataclass(frozen=True)
 class Fact:
-    label: str  # Chinese label; templates show it in a <dt>
-    value: Text | str | Markup
+    label: str  # in the page's language; templates show it in a <dt>
+    value: Text | str | Markup | Joined
     links: tuple[Link, ...] = ()
 
 

@@ -145,6 +145,10 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 YEAR_MIN, YEAR_MAX = 1000, 2100
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 @dataclass(frozen=True, slots=True)
 class Date:
     """A year, an ISO date, or an uncertain span ``{display, start, end}``."""
@@ -164,6 +168,20 @@ class Date:
         assert self.iso is not None
         parts = self.iso.split("-")
         return "".join(f"{p.lstrip('0') if i else p}{u}" for i, (p, u) in enumerate(zip(parts, "年月日")))
+
+    @property
+    def english(self) -> str:
+        """The date in English: "13 July 1956", "July 1956", "1956"; an uncertain date (whose curator's
+        wording is Chinese) as the span of years it may mean, "1917–1919"."""
+        if self.iso is None:
+            return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+        parts = [int(p) for p in self.iso.split("-")]
+        month = _MONTHS[parts[1] - 1] if len(parts) > 1 else ""
+        return " ".join(str(p) for p in (parts[2] if len(parts) > 2 else "", month, parts[0]) if p)
+
+    def text(self) -> "Text":
+        """The date as localized text: Chinese always, English where it can be said."""
+        return Text.of(str(self), self.english)
 
     def as_json(self) -> Any:
         if self.iso:

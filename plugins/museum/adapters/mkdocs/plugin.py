@@ -20,12 +20,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_build_date
@@ -41,7 +43,7 @@ from museum.output.progress import progress_bar
 from museum.output.redirects import write_redirects
 from museum.output.shell import Shell
 from museum.output.sitemap import write_sitemap
-from museum.pages import urls
+from museum.pages import i18n, urls
 from museum.pages.inputs import PageInputs
 from museum.pages.inputs import salt as inputs_salt
 from museum.pages.plan import SitePlan
@@ -53,7 +55,7 @@ log = logging.getLogger("mkdocs.plugins.museum")
 GENERATED_BY = "museum"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SHELL_FOLDER = "museum-shell"  # the shells' pages, removed once the core has used them
-MAX_DEPTH = 8  # folder depth of the deepest generated page (a record's paginated list is 4)
+MAX_DEPTH = 8  # folder depth of the deepest generated page in Chinese (a record's paginated list is 4)
 
 
 class MuseumConfig(Config):
@@ -61,6 +63,8 @@ class MuseumConfig(Config):
     image_cache = c.Type(str, default=".cache/images")
     image_workers = c.Type(int, default=0)  # 0: one per core
     workers = c.Type(int, default=0)  # processes writing pages; 0: one per core
+    # The site's languages, its own first. MUSEUM_LANGUAGES=zh builds the Chinese pages alone (bench/).
+    languages = c.Type(list, default=list(i18n.LANGUAGES))
 
 
 class MuseumPlugin(BasePlugin[MuseumConfig]):
@@ -84,6 +88,13 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.cache = (root / self.config.image_cache).resolve()
         self.compiled = root / ".cache" / "templates"  # compiled Jinja templates, ours and the theme's
         self.site_url = config.site_url or DEFAULT_SITE_URL
+        chosen = os.environ.get("MUSEUM_LANGUAGES")
+        languages = tuple(chosen.split(",")) if chosen else tuple(self.config.languages)
+        unknown = [lang for lang in languages if lang not in i18n.LANGUAGES]
+        if unknown or not languages or languages[0] != i18n.DEFAULT:
+            raise PluginError(f"museum: 语言应为 {', '.join(i18n.LANGUAGES)} 之一且以 {i18n.DEFAULT} 开头 / languages must be "
+                              f"among {', '.join(i18n.LANGUAGES)}, {i18n.DEFAULT} first: {', '.join(languages)}")
+        self.languages = languages
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -99,6 +110,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 
     @event_priority(50)  # before other plugins look at the files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):  # the hand-written pages of a language this build leaves out
+            lang = i18n.split(file.src_uri)[0]
+            if lang not in self.languages:
+                files.remove(file)
         t = time.perf_counter()
         if self.checked is not None:  # build.py build has just checked the records: not twice
             cat, problems, self.checked = self.checked, [], None
@@ -114,7 +129,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         t = time.perf_counter()
         self.hashes = SourceHashes(self.cache)
         with collector_paused():  # (what planning makes is kept to the end of the build)
-            self.plan = SitePlan(cat, self.site_url, self.hashes)
+            self.plan = SitePlan(cat, self.site_url, self.hashes, self.languages)
             others = self.plan.other_pages()
             self.plan.plan_pictures()
         # The catalogue and the plan live to the end: not walked again by the collector (nor at the
@@ -123,10 +138,12 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         self.stats["pages"] = time.perf_counter() - t
         if os.environ.get("MUSEUM_SEARCH") != "off":
             self.start_search(Path(config.site_dir))
-        self.renderer = Renderer(self.site_url, compiled=self.compiled)
+        self.renderer = Renderer(self.site_url, compiled=self.compiled, languages=self.languages)
         # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
         # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
-        in_nav = set(_nav_files(config.nav or []))
+        # Each other language has the same navigation, its titles translated, under its prefix.
+        self.navs_config = {lang: _nav_in(config.nav or [], lang) for lang in self.languages}
+        in_nav = {uri for nav in self.navs_config.values() for uri in _nav_files(nav)}
         self.specs: dict[str, PageSpec] = {}
         self.core_others = []
         for spec in others:
@@ -134,8 +151,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                 self.specs[spec.src_uri] = spec
             else:
                 self.core_others.append(spec)
-        self.shell_uris = {urls.src_uri(_shell_url(n)): n for n in range(1, MAX_DEPTH + 1)}
-        self.shells: dict[int, Shell] = {}
+        self.shell_uris = {urls.src_uri(_shell_url(n, lang)): (lang, n) for lang, n in _shell_depths(self.languages)}
+        self.shells: dict[tuple[str, int], Shell] = {}
         for uri, spec in [*self.specs.items(), *((u, None) for u in self.shell_uris)]:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} 与生成的页面冲突 / collides with a generated page")
@@ -144,7 +161,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             files.append(file)
         # A hand-written page where the core writes one would be overwritten: refuse, as for the others.
         core_uris = [spec.src_uri for spec in self.core_others]
-        core_uris += [urls.src_uri(urls.record(record.key)) for record in self.plan.all_records()]
+        core_uris += [urls.src_uri(folder) for record in self.plan.all_records() for folder in self.plan.folders_of(record)]
         for uri in core_uris:
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} 与生成的页面冲突 / collides with a generated page")
@@ -154,11 +171,81 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             files.append(file)
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The navigation of each other language: the same entries, in its words, to its pages."""
+        self.navs = {i18n.DEFAULT: nav}
+        for lang in self.languages[1:]:
+            own, config["nav"] = config["nav"], self.navs_config[lang]
+            try:
+                self.navs[lang] = get_navigation(files, config)
+            finally:
+                config["nav"] = own
+            for title, uri in _nav_entries(self.navs_config[lang]):
+                file = files.get_file_from_path(uri)
+                if file is not None and file.page is not None and title:
+                    file.page.title = title
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):
         serving = self.serving  # theme/main.html: the policy, first in every <head>
-        shells = {_shell_url(n) for n in range(1, MAX_DEPTH + 1)}
+        shells = {_shell_url(n, lang) for lang, n in _shell_depths(self.languages)}
         env.globals["museum_csp"] = lambda url: shell.CSP if url in shells else csp.for_page(url, preview=serving)
         env.bytecode_cache = compiled_cache(self.compiled)
+        languages = self.languages
+
+        def lang_of(context) -> str:
+            page = context.get("page")
+            lang = i18n.split(page.url)[0] if page is not None and page.url is not None else i18n.DEFAULT
+            return lang if lang in languages else i18n.DEFAULT
+
+        # The theme's own strings (header, footer, 404) come from the same catalogue as the core's.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            pass_context(lambda context, msgid: i18n.strings(lang_of(context)).gettext(msgid)),
+            pass_context(lambda context, s, p, n: i18n.strings(lang_of(context)).ngettext_raw(s, p, n)),
+            newstyle=True)
+        env.globals["museum_lang"] = pass_context(lang_of)
+        env.globals["museum_prefix"] = pass_context(lambda context: i18n.prefix(lang_of(context)))
+        env.globals["museum_languages"] = languages
+        env.globals["museum_autonyms"] = i18n.AUTONYMS
+
+        @pass_context
+        def twin(context) -> str:
+            """The language switch's link: the same page in the other language ("" for none)."""
+            page = context.get("page")
+            if page is None or page.url is None or len(languages) < 2 or not page.url.endswith("/") and page.url:
+                return ""
+            if page.url in shells:
+                return shell.TWIN
+            lang = lang_of(context)
+            other = next(code for code in languages if code != lang)
+            return urls.relative(page.url, i18n.twins(page.url)[other])
+
+        env.globals["museum_twin"] = twin
+
+        @pass_context
+        def title_lang(context) -> str:
+            """The header's title: in a shell, the slot the core fills with its language (where not the page's)."""
+            page = context.get("page")
+            if page is not None and page.url in shells:
+                return " " + shell.TITLE_LANG
+            spec = self.specs.get(page.file.src_uri) if page is not None and page.file else None
+            return f' lang="{spec.title_lang}"' if spec is not None and spec.title_lang else ""
+
+        env.globals["museum_title_lang"] = title_lang
+        base = self.site_url.rstrip("/") + "/"
+
+        @pass_context
+        def alternates(context) -> dict[str, str]:
+            """A page's absolute URL in each language, and x-default (the site's own); {} if it has none."""
+            page = context.get("page")
+            if page is None or page.url is None or len(languages) < 2 or page.url.endswith(".html"):
+                return {}
+            twins = i18n.twins(page.url)
+            found = {lang: base + twins[lang] for lang in languages}
+            return {**found, "x-default": found[i18n.DEFAULT]}
+
+        env.globals["museum_alternates"] = alternates
         return env
 
     def _ours(self, page: Page) -> bool:
@@ -171,6 +258,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return "" if self._ours(page) else cjk.join_html(html)  # wrapped Chinese lines, as in records
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        lang = i18n.split(page.url)[0]
+        if lang != i18n.DEFAULT and lang in self.navs:
+            context["nav"] = self.navs[lang]  # its tabs, in its words, to its pages
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             t = time.perf_counter()
@@ -184,9 +274,10 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        depth = self.shell_uris.get(page.file.src_uri)
-        if depth is not None:
-            self.shells[depth] = Shell.parse(output)
+        place = self.shell_uris.get(page.file.src_uri)
+        if place is not None:
+            needed = shell.SLOTS if len(self.languages) > 1 else tuple(s for s in shell.SLOTS if s != shell.TWIN)
+            self.shells[place] = Shell.parse(output, needed)
             return output
         self.host_pages.append(page.url)
         if page.file.src_uri not in self.specs and csp.inline_scripts(output):
@@ -196,13 +287,13 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())
         site = Path(config.site_dir)
-        for uri in self.shell_uris:  # the shells were written as pages: they are not part of the site
-            shutil.rmtree(site / Path(uri).parts[0], ignore_errors=True)
+        for lang, depth in self.shell_uris.values():  # the shells were written as pages: not part of the site
+            shutil.rmtree(site / f"{i18n.prefix(lang)}{SHELL_FOLDER}-{depth}", ignore_errors=True)
         t = time.perf_counter()
         preview = self.serving
         writer = PageWriter(self.renderer, self.shells, site, self.site_url, preview=preview,
                             previous=self.previous_site, carry=self.carry)
-        shells = ["".join(self.shells[n].parts) for n in sorted(self.shells)]
+        shells = ["".join(self.shells[place].parts) for place in sorted(self.shells)]
         inputs = PageInputs(self.plan.cat, self.plan.planned_pictures,
                             inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)),
                             memory=None if self.memory is None else self.memory.setdefault("digests", {}))
@@ -299,9 +390,45 @@ def _nav_files(items) -> Iterator[str]:
             yield value
 
 
-def _shell_url(depth: int) -> str:
-    """Where the shell of pages ``depth`` folders deep is rendered (and removed after the build)."""
-    return f"{SHELL_FOLDER}-{depth}/" + "x/" * (depth - 1)
+def _shell_depths(languages: tuple[str, ...]) -> Iterator[tuple[str, int]]:
+    """(language, depth) of every shell: a language's pages lie as deep as its prefix, and deeper."""
+    for lang in languages:
+        below = i18n.prefix(lang).count("/")
+        for depth in range(1 + below, MAX_DEPTH + 1 + below):
+            yield lang, depth
+
+
+def _shell_url(depth: int, lang: str = i18n.DEFAULT) -> str:
+    """Where the shell of pages ``depth`` folders deep in ``lang`` is rendered (and removed after the build)."""
+    prefix = i18n.prefix(lang)
+    return f"{prefix}{SHELL_FOLDER}-{depth}/" + "x/" * (depth - 1 - prefix.count("/"))
+
+
+def _nav_in(items, lang: str):
+    """The configured navigation (mkdocs.yml: nav) in ``lang``: its titles from the catalogue of
+    interface strings, its pages under the language's prefix."""
+    if lang == i18n.DEFAULT:
+        return items
+    s = i18n.strings(lang)
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            title, value = next(iter(item.items()))
+            out.append({s._(title): _nav_in(value, lang) if isinstance(value, list) else i18n.localized(value, lang)})
+        elif isinstance(item, str):
+            out.append(i18n.localized(item, lang))
+        else:
+            out.append(item)
+    return out
+
+
+def _nav_entries(items) -> Iterator[tuple[str | None, str]]:
+    for item in items:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            yield from _nav_entries(value)
+        elif isinstance(value, str):
+            yield title, value
 
 
 def _front_matter(spec: PageSpec | None) -> str:

@@ -9,20 +9,26 @@
   if (!links.length) return;
   var osdBase = gallery.getAttribute("data-osd");
   var current = 0, opener = null, viewer = null, osdLoading = null;
+  // The words the viewer says, in the page's language (render/html.py GALLERY_WORDS).
+  var words = JSON.parse(gallery.getAttribute("data-words") || "{}");
+  function say(key, values) {
+    return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
+  function attr(text) { return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;"); }
 
   var dialog = document.createElement("dialog");
   dialog.className = "museum-lightbox";
-  dialog.setAttribute("aria-label", "图片查看器");
+  dialog.setAttribute("aria-label", say("viewer"));
   dialog.innerHTML =
     '<figure class="museum-lightbox__figure"><img alt=""><figcaption></figcaption></figure>' +
     '<div class="museum-lightbox__deep" hidden tabindex="0" role="application" ' +
-    'aria-label="可缩放的大图：加号放大、减号缩小、方向键移动"></div>' +
+    'aria-label="' + attr(say("deep")) + '"></div>' +
     '<div class="museum-lightbox__bar">' +
-    '<button type="button" data-act="prev">上一张</button>' +
+    '<button type="button" data-act="prev">' + attr(say("prev")) + '</button>' +
     '<span class="museum-lightbox__count" aria-live="polite"></span>' +
-    '<button type="button" data-act="next">下一张</button>' +
-    '<button type="button" data-act="zoom">放大细看</button>' +
-    '<button type="button" data-act="close">关闭</button></div>';
+    '<button type="button" data-act="next">' + attr(say("next")) + '</button>' +
+    '<button type="button" data-act="zoom">' + attr(say("zoom")) + '</button>' +
+    '<button type="button" data-act="close">' + attr(say("close")) + '</button></div>';
   document.body.appendChild(dialog);
   var img = dialog.querySelector("img");
   var caption = dialog.querySelector("figcaption");
@@ -42,7 +48,7 @@
     img.height = +link.getAttribute("data-height");
     var cap = link.parentNode.querySelector("figcaption");
     caption.textContent = cap ? cap.textContent : "";
-    count.textContent = "第 " + (current + 1) + " / " + links.length + " 张";
+    count.textContent = say("count", { n: current + 1, total: links.length });
     zoomButton.hidden = !link.getAttribute("data-zoom");
     dialog.querySelector('[data-act="prev"]').hidden = links.length < 2;
     dialog.querySelector('[data-act="next"]').hidden = links.length < 2;
@@ -70,7 +76,7 @@
       info.id = infoUrl.href.replace(/\/info\.json$/, "");
       figure.hidden = true;
       deep.hidden = false;
-      zoomButton.textContent = "退出放大";
+      zoomButton.textContent = say("unzoom");
       viewer = window.OpenSeadragon({
         element: deep, tileSources: info, prefixUrl: osdBase + "images/",
         showNavigator: true, navigatorPosition: "BOTTOM_RIGHT", crossOriginPolicy: false
@@ -83,7 +89,7 @@
     if (viewer) { viewer.destroy(); viewer = null; }
     deep.hidden = true;
     figure.hidden = false;
-    zoomButton.textContent = "放大细看";
+    zoomButton.textContent = say("zoom");
   }
 
   links.forEach(function (link, index) {

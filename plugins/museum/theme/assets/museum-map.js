@@ -14,7 +14,16 @@
     });
   }
 
+  // The words the maps say, in the page's language (pages/maps.py WORDS).
+  function wordsOf(el) {
+    var words = JSON.parse(el.dataset.words || "{}");
+    return function (key, values) {
+      return (words[key] || key).replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+    };
+  }
+
   function baseMap(el, options) {
+    var say = wordsOf(el);
     var map = L.map(el, Object.assign({
       zoomSnap: 0.25, minZoom: 2.5, maxZoom: 13, worldCopyJump: false, attributionControl: true,
       maxBounds: [[-5, 55], [70, 160]], maxBoundsViscosity: 0.8
@@ -28,7 +37,7 @@
         L.geoJSON(data, {
           interactive: false,
           style: { color: "#9c8b78", weight: 0.8, fillColor: "#fffdf8", fillOpacity: 1 },
-          attribution: "省界：ECharts（Apache-2.0）"
+          attribution: say("outlines", {})
         }).addTo(map).bringToBack();
       }).catch(function () { /* the markers still work without outlines */ });
     return map;
@@ -74,12 +83,13 @@
     map.on("zoomend", function () { el.dataset.zoom = String(map.getZoom()); });
     el.dataset.zoom = String(map.getZoom());
     map.addLayer(clusters);
+    var say = wordsOf(el);
 
     function labelClusters() {
       el.querySelectorAll(".museum-cluster").forEach(function (icon) {
         var n = icon.textContent.trim();
-        icon.setAttribute("aria-label", n + " 处地点，按 Enter 放大");
-        icon.title = n + " 处地点";
+        icon.setAttribute("aria-label", say("zoom", { n: n }));
+        icon.title = say("places", { n: n });
       });
     }
 
@@ -93,12 +103,13 @@
       (p.industries || []).forEach(function (i) { detail.push(labels.industries[i] || i); });
       var place = (labels.provinces[p.province] || "") + (p.city && p.city !== labels.provinces[p.province] ? " " + p.city : "");
       var html = '<p class="museum-popup__kind">' + escapeHtml(kind) + (detail.length ? " · " + escapeHtml(detail.join("、")) : "") + "</p>" +
-        '<p class="museum-popup__name"><a href="' + escapeHtml(new URL(p.url, base).href) + '">' + escapeHtml(p.name) + "</a></p>" +
+        '<p class="museum-popup__name"><a href="' + escapeHtml(new URL(p.url, base).href) + '"' +
+        (p.name_lang ? ' lang="' + escapeHtml(p.name_lang) + '"' : "") + ">" + escapeHtml(p.name) + "</a></p>" +
         '<p class="museum-popup__place">' + escapeHtml(place) + "</p>";
       if (p.approximate) {
-        html += '<p class="museum-popup__approx">' + escapeHtml(labels.approximate[p.source] || "近似位置") + "</p>";
+        html += '<p class="museum-popup__approx">' + escapeHtml(labels.approximate[p.source] || say("approximate", {})) + "</p>";
       }
-      html += '<p class="museum-popup__source">坐标：' + escapeHtml(sources[p.source] || p.source) +
+      html += '<p class="museum-popup__source">' + escapeHtml(say("source", {})) + escapeHtml(sources[p.source] || p.source) +
         (p.note ? "（" + escapeHtml(p.note) + "）" : "") + "</p>";
       return html;
     }
@@ -125,7 +136,7 @@
       clusters.clearLayers();
       clusters.addLayers(shown.map(function (item) { return item.marker; }));
       el.dataset.shown = String(shown.length);
-      if (status) status.textContent = "地图上显示 " + shown.length + " 处（共 " + all.length + " 处）";
+      if (status) status.textContent = say("shown", { shown: shown.length, all: all.length });
       labelClusters();
     }
 
@@ -136,7 +147,7 @@
       labels = data.labels;
       sources = data.sources;
       all = data.points.map(function (p) {
-        var name = p.name + (p.approximate ? "（" + (labels.approximate[p.source] || "近似位置") + "）" : "");
+        var name = p.name + (p.approximate ? "（" + (labels.approximate[p.source] || say("approximate", {})) + "）" : "");
         var marker = L.marker([p.lat, p.lon], {
           icon: pinIcon(p.kind, p.approximate), title: name, keyboard: true, riseOnHover: true
         });
@@ -153,7 +164,7 @@
       apply();
       return map.outlinesDrawn.then(function () { el.dataset.ready = "true"; });
     }).catch(function () {
-      if (status) status.textContent = "地图数据未能加载；请使用下方的列表。";
+      if (status) status.textContent = say("failed", {});
       el.dataset.ready = "error";
     });
   }
@@ -164,11 +175,12 @@
     if (!data.line || !data.line.length) return;
     var base = new URL(el.dataset.base, window.location.href);
     var map = baseMap(el, { scrollWheelZoom: false });
+    var say = wordsOf(el);
     L.polyline(data.line, { color: "#7a2418", weight: 3, opacity: 0.85, dashArray: "6 6", interactive: false }).addTo(map);
     data.places.forEach(function (place) {
       var numbers = place.stops.map(function (s) { return s.n; }).join("、");
       var names = place.stops.map(function (s) { return s.name; }).join("；");
-      var name = "第 " + numbers + " 站：" + names + (place.approximate ? "（" + place.approximate + "）" : "");
+      var name = say("stop", { n: numbers }) + "：" + names + (place.approximate ? "（" + place.approximate + "）" : "");
       var width = Math.max(26, 10 + 8 * place.label.length);
       var icon = L.divIcon({
         className: "museum-pin museum-pin--" + place.kind + (place.approximate ? " museum-pin--approx" : ""),
@@ -176,7 +188,7 @@
       });
       var marker = L.marker([place.lat, place.lon], { icon: icon, title: name, keyboard: true });
       marker.bindPopup(place.stops.map(function (s) {
-        return '<p class="museum-popup__kind">第 ' + s.n + " 站</p>" +
+        return '<p class="museum-popup__kind">' + escapeHtml(say("stop", { n: s.n })) + "</p>" +
           '<p class="museum-popup__name"><a href="' + escapeHtml(new URL(s.url, base).href) + '">' + escapeHtml(s.name) + "</a></p>";
       }).join("") + (place.approximate ? '<p class="museum-popup__approx">' + escapeHtml(place.approximate) + "</p>" : ""));
       nameMarker(marker, name);
