@@ -36,6 +36,8 @@ PAGES = [
     "artifacts/hostile-old-id/",  # an old id's redirect page
     *hostile.PAGES.values(), "collection/industry/hostile-industry/",
 ]
+# And every kind again in English (en/…), hostile records included: their texts fall back to Chinese.
+PAGES += ["en/" + url for url in PAGES if url != "404.html" and not url.endswith("-old-id/")]
 
 # Errors in Material for MkDocs' own markup that we cannot change without copying its whole base.html.
 ALLOWED = [

@@ -47,6 +47,9 @@ PAGES = {
     "map": "map/",
     "not found": "404.html",
 }
+# Every kind again in English, where a record's text without English is shown in Chinese (lang="zh").
+PAGES.update({f"{name} (en)": "en/" + (url.replace("?q=机车", "?q=locomotive") if url.startswith("search/") else url)
+              for name, url in list(PAGES.items()) if url is not None and url != "404.html"})
 
 
 def axe_violations(page, context: str = "document") -> list[str]:
@@ -76,7 +79,7 @@ def _open(page, base_url: str, sample_site: Path, name: str, url: str | None) ->
         pytest.fail(f"this build has no {name} page ({url})")
     page.goto(base_url + url)
     page.wait_for_load_state("load")
-    if url.startswith("search/"):
+    if url.startswith(("search/", "en/search/")):
         page.wait_for_selector(".museum-result__link", timeout=15_000)
         page.wait_for_timeout(300)  # results settle (images and the result count)
 
@@ -89,7 +92,8 @@ def test_no_accessibility_violation(page, base_url, sample_site, url):
     assert problems == [], f"{name} ({url}):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("url", ["", "artifacts/jiefang-ca10-truck/", "collection/"], ids=["home", "artifact", "listing"])
+@pytest.mark.parametrize("url", ["", "artifacts/jiefang-ca10-truck/", "collection/", "en/", "en/artifacts/jiefang-ca10-truck/"],
+                         ids=["home", "artifact", "listing", "home (en)", "artifact (en)"])
 def test_no_accessibility_violation_on_a_phone(phone, base_url, sample_site, url):
     _open(phone, base_url, sample_site, url or "home", url)
     problems = axe_violations(phone)

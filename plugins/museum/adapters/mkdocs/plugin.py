@@ -287,6 +287,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())
         site = Path(config.site_dir)
+        if len(self.languages) > 1:
+            _quiet_material_alternates(site)
         for lang, depth in self.shell_uris.values():  # the shells were written as pages: not part of the site
             shutil.rmtree(site / f"{i18n.prefix(lang)}{SHELL_FOLDER}-{depth}", ignore_errors=True)
         t = time.perf_counter()
@@ -378,6 +380,25 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.collections))
         return server
+
+
+# Material's script reads every <link rel="alternate"> of a page and fetches "sitemap.xml" below its
+# address, for a language selector (extra.alternate) the museum does not use: on every page, a request
+# per language that finds nothing, and on a home page the whole sitemap, which grows with the
+# collection. The site's copy of the script leaves the hreflang links (the core's) alone.
+MATERIAL_ALTERNATES = ('M("link[rel=alternate]")', 'M("link[rel=alternate]:not([hreflang])")')
+
+
+def _quiet_material_alternates(site: Path) -> None:
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise PluginError("museum: Material's script (assets/javascripts/bundle.*.min.js) is missing: the theme changed")
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if MATERIAL_ALTERNATES[0] not in text:
+            raise PluginError(f"museum: {bundle.name} no longer reads link[rel=alternate] as Material 9.8 did: "
+                              "check what it does with the pages' hreflang links (adapters/mkdocs/plugin.py)")
+        bundle.write_text(text.replace(*MATERIAL_ALTERNATES), encoding="utf-8")
 
 
 def _nav_files(items) -> Iterator[str]:
