@@ -201,3 +201,34 @@ def test_a_hostile_query_stays_text(awkward, awkward_url, query):
     assert awkward.input_value("#museum-search-q") == query
     assert awkward.locator(".museum-search img[src='x'], .museum-search script, .museum-search b").count() == 0
     assert awkward.evaluate("window.__xss") == 0
+
+
+def test_the_english_search_page_answers_in_english_and_leads_to_english_pages(page, base_url):
+    page.goto(f"{base_url}en/search/?q=locomotive")
+    settle(page)
+    assert re.match(r"^\d+ results?$", page.inner_text(".museum-search__status"))
+    first = page.locator(".museum-result").first
+    title = first.locator(".museum-result__title").inner_text()
+    assert re.search(r"[Ll]ocomotive", title) and not re.search(r"[\u4e00-\u9fff]", title)
+    assert first.locator(".museum-result__other").get_attribute("lang") == "zh"  # its Chinese name beside it
+    assert first.locator(".museum-result__kind").inner_text().startswith("Artifact")
+    links = page.eval_on_selector_all(LINK, "els => els.map(e => e.getAttribute('href'))")
+    assert links and all("/en/" in link for link in links)
+
+
+def test_on_the_english_search_page_a_chinese_only_name_is_marked_as_chinese(page, base_url):
+    page.goto(f"{base_url}en/search/?q={quote('鞍山钢铁厂')}")
+    settle(page)
+    titles = page.locator(".museum-result__title")
+    chinese = [titles.nth(i) for i in range(titles.count()) if re.search(r"[\u4e00-\u9fff]", titles.nth(i).inner_text())]
+    assert chinese and all(t.get_attribute("lang") == "zh" for t in chinese)
+
+
+def test_the_english_header_search_leads_to_the_english_search_page(page, base_url):
+    page.goto(f"{base_url}en/")
+    page.focus("#museum-q")
+    page.keyboard.type("sewing machine")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/search/\?q="))
+    settle(page)
+    assert page.eval_on_selector(LINK, "a => a.getAttribute('href')").endswith("en/artifacts/butterfly-sewing-machine/")

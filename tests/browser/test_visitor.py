@@ -101,6 +101,7 @@ PHONE_PAGES = {
     "directory": "directory/",
     "heritage": "heritage/an-shan-gang-tie-chang/",
 }
+PHONE_PAGES.update({f"{name} (en)": "en/" + url for name, url in list(PHONE_PAGES.items())})
 
 
 @pytest.mark.parametrize("url", PHONE_PAGES.values(), ids=PHONE_PAGES.keys())
@@ -114,6 +115,18 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, url):
             .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim()
             .replace(/\\s+/g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')""", PHONE_WIDTH)
         pytest.fail(f"{url or 'home'}: the page is {width}px wide on a {PHONE_WIDTH}px phone; too wide: {wide}")
+
+
+@pytest.mark.parametrize("url", ["", "en/artifacts/jiefang-ca10-truck/"], ids=["zh", "en"])
+def test_on_a_phone_the_header_keeps_the_search_box_and_the_language_switch_on_screen(phone, base_url, url):
+    # (A header too full pushed the switch past the right edge, where the header's overflow hid it.)
+    phone.goto(base_url + url)
+    for selector in ("#museum-q", ".museum-header-search button", ".museum-switch"):
+        box = phone.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE_WIDTH, (selector, box)
+    phone.click(".museum-switch")
+    phone.wait_for_load_state("load")
+    assert phone.evaluate("document.documentElement.lang") == ("en" if not url else "zh")
 
 
 def test_the_header_search_works_on_a_phone(phone, base_url):

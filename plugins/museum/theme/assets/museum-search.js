@@ -385,6 +385,12 @@
     return e;
   }
   function otherLang() { return LANG === "zh" ? "en" : "zh"; }
+  // A record's text with no English is shown in Chinese on an English page (search/index.py _text):
+  // its element says so. (English text never holds a Chinese character.)
+  function saysItsLanguage(node, text) {
+    if (LANG !== "zh" && CJK.test(text || "")) node.lang = "zh";
+    return node;
+  }
 
   function item(doc, found) {
     var li = el("li", "museum-result");
@@ -393,9 +399,10 @@
     if (doc.image) {
       var img = el("img", "museum-result__thumb");
       img.src = doc.image; img.alt = doc.alt || ""; img.loading = "lazy"; img.width = 96; img.height = 72;
+      saysItsLanguage(img, doc.alt);
       li.appendChild(img);
     }
-    var title = el("span", "museum-result__title");
+    var title = saysItsLanguage(el("span", "museum-result__title"), doc.title);
     marked(title, doc.title, found, false);
     link.appendChild(title);
     var body = el("div", "museum-result__body");
@@ -405,9 +412,13 @@
       other.lang = otherLang();
       body.appendChild(other);
     }
-    body.appendChild(el("p", "museum-result__kind", [doc.kind, doc.museum].filter(Boolean).join(" · ")));
+    var kind = body.appendChild(el("p", "museum-result__kind", doc.kind));
+    if (doc.museum) {
+      kind.appendChild(document.createTextNode(" · "));
+      kind.appendChild(saysItsLanguage(el("span", "museum-result__museum", doc.museum), doc.museum));
+    }
     if (doc.summary) {
-      var excerpt = el("p", "museum-result__excerpt");
+      var excerpt = saysItsLanguage(el("p", "museum-result__excerpt"), doc.summary);
       marked(excerpt, doc.summary, found, true);
       body.appendChild(excerpt);
     }
