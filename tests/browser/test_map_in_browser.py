@@ -99,3 +99,20 @@ def test_a_route_page_maps_its_stops_in_order(page, base_url):
     assert page.locator(".museum-routemap .leaflet-overlay-pane path").count() >= 2  # outlines + the line
     # The numbered list is still the page's content, above the map.
     assert page.locator("ol.museum-stops > li").count() == len(data["line"])
+
+
+def test_the_english_map_speaks_english_and_leads_to_english_pages(page, base_url, sample_site):
+    english = json.loads((sample_site / "en" / "map" / "points.json").read_text(encoding="utf-8"))
+    assert english["lang"] == "en" and english["labels"]["kinds"] == {"museum": "Museum", "heritage": "Heritage site"}
+    page.goto(f"{base_url}en/map/")
+    page.wait_for_selector('#museum-map[data-ready="true"]', timeout=15_000)
+    assert re.match(r"^\d+ of \d+ places shown on the map$", page.inner_text("#museum-map-status"))
+    marker = page.locator("#museum-map .leaflet-marker-icon.museum-pin").first
+    label = marker.get_attribute("aria-label")
+    assert re.match(r"^(Museum|Heritage site): ", label), label
+    marker.focus()
+    page.keyboard.press("Enter")
+    link = page.locator(".leaflet-popup-content .museum-popup__name a")
+    link.wait_for(timeout=5_000)
+    assert "/en/" in link.get_attribute("href")
+    assert not re.search(r"[\u4e00-\u9fff]", page.inner_text(".leaflet-popup-content .museum-popup__kind"))

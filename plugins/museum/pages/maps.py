@@ -33,7 +33,8 @@ TITLE = N_("工业遗产与博物馆地图")
 # What the map's script says, in the page's language (it has no catalogue of its own).
 WORDS = {"places": N_("%(n)s 处地点"), "zoom": N_("%(n)s 处地点，按 Enter 放大"), "approximate": N_("近似位置"),
          "source": N_("坐标："), "shown": N_("地图上显示 %(shown)s 处（共 %(all)s 处）"),
-         "failed": N_("地图数据未能加载；请使用下方的列表。"), "stop": N_("第 %(n)s 站"), "outlines": N_("省界：ECharts（Apache-2.0）")}
+         "failed": N_("地图数据未能加载；请使用下方的列表。"), "stop": N_("第 %(n)s 站"), "outlines": N_("省界：ECharts（Apache-2.0）"),
+         "named": N_("%(what)s：%(name)s"), "aside": N_("（%(text)s）")}
 
 
 @dataclass(frozen=True)

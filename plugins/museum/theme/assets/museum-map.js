@@ -110,7 +110,7 @@
         html += '<p class="museum-popup__approx">' + escapeHtml(labels.approximate[p.source] || say("approximate", {})) + "</p>";
       }
       html += '<p class="museum-popup__source">' + escapeHtml(say("source", {})) + escapeHtml(sources[p.source] || p.source) +
-        (p.note ? "（" + escapeHtml(p.note) + "）" : "") + "</p>";
+        (p.note ? escapeHtml(say("aside", { text: p.note })) : "") + "</p>";
       return html;
     }
 
@@ -147,12 +147,12 @@
       labels = data.labels;
       sources = data.sources;
       all = data.points.map(function (p) {
-        var name = p.name + (p.approximate ? "（" + (labels.approximate[p.source] || say("approximate", {})) + "）" : "");
+        var name = p.name + (p.approximate ? say("aside", { text: labels.approximate[p.source] || say("approximate", {}) }) : "");
         var marker = L.marker([p.lat, p.lon], {
           icon: pinIcon(p.kind, p.approximate), title: name, keyboard: true, riseOnHover: true
         });
         marker.bindPopup(function () { return popup(p); }, { maxWidth: 280 });
-        nameMarker(marker, (labels.kinds[p.kind] || "") + "：" + name);
+        nameMarker(marker, say("named", { what: labels.kinds[p.kind] || "", name: name }));
         return { point: p, marker: marker };
       });
       if (form) {
@@ -180,7 +180,8 @@
     data.places.forEach(function (place) {
       var numbers = place.stops.map(function (s) { return s.n; }).join("、");
       var names = place.stops.map(function (s) { return s.name; }).join("；");
-      var name = say("stop", { n: numbers }) + "：" + names + (place.approximate ? "（" + place.approximate + "）" : "");
+      var name = say("named", { what: say("stop", { n: numbers }), name: names }) +
+        (place.approximate ? say("aside", { text: place.approximate }) : "");
       var width = Math.max(26, 10 + 8 * place.label.length);
       var icon = L.divIcon({
         className: "museum-pin museum-pin--" + place.kind + (place.approximate ? " museum-pin--approx" : ""),
