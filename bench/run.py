@@ -194,6 +194,14 @@ def bench_size(n: int, runs: int, browser: bool, hugo: bool, work: Path, search:
     row["builds"] = builds
     row["peak_mb"] = max(peaks) / 1024
     row["stages"] = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
+    # The same cold build in Chinese alone: what the English museum costs on top.
+    chinese = []
+    for _ in range(runs):
+        shutil.rmtree(site, ignore_errors=True)
+        chinese.append(timed(build, env={**os.environ, "MUSEUM_LANGUAGES": "zh"})[0])
+    row["zh_s"] = statistics.median(chinese)
+    shutil.rmtree(site, ignore_errors=True)
+    timed(build)  # (the site in both languages again, for the rebuilds below)
     # Again with nothing changed, then with one record edited: the pages that did not change are reused.
     row["noop_s"], _ = timed(build)
     edited = sorted((coll / "artifacts").glob("*.yaml"))[n // 2]
@@ -233,7 +241,7 @@ def table(rows: list[dict]) -> str:
     out = []
     header = ["artifacts", "check s", "build s", "load+check", "pages", "render", "mkdocs", "images", "exports",
               "search", "peak MB", "no-op s", "1 edit s", "serve edit s", "site MB", "artifact KB", "max listing KB", "max page KB",
-              "1st search KB", "hugo+pf s", "ratio"]
+              "1st search KB", "hugo+pf s", "ratio", "zh-only s", "zh+en ×"]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
     for r in rows:
@@ -245,7 +253,8 @@ def table(rows: list[dict]) -> str:
                  "-" if r.get("serve_edit_s") is None else f"{r['serve_edit_s']:.1f}",
                  f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}", f"{r['largest_listing_kb']:.0f}",
                  f"{r['largest_page_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
-                 "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×"]
+                 "-" if not hugo else f"{hugo:.1f}", "-" if not hugo else f"{r['build_s'] / hugo:.2f}×",
+                 f"{r['zh_s']:.1f}", f"{r['build_s'] / r['zh_s']:.2f}×"]
         out.append("| " + " | ".join(cells) + " |")
     out.append("\nbuild runs (s): " + "; ".join(f"{r['n']:,}: " + ", ".join(f"{b:.1f}" for b in r["builds"])
                                                 for r in rows))

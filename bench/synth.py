@@ -1,7 +1,8 @@
 """A synthetic collection of any size, for benchmarks and for tests of how pages scale.
 
 N artifacts, N/20 museums, N/50 exhibitions and N/50 heritage sites, with Chinese text of
-realistic length, using the real vocabularies. Deterministic for a given N and seed.
+realistic length (and an English description of each artifact, as curators write for the English
+museum), using the real vocabularies. Deterministic for a given N and seed.
 Usage: python bench/synth.py OUT_DIR N
 """
 
@@ -21,6 +22,13 @@ PHRASES = [
     "整机结构紧凑，便于维修", "曾参加全国工业展览会", "由老工人和技术人员共同试制成功",
     "机身铭牌标有厂名和出厂编号", "长期服役于生产一线", "退役后由博物馆征集收藏",
 ]
+EN_PHRASES = [
+    "built with state investment in the early years of the People's Republic", "used across the country",
+    "a representative product designed and made in China", "its process was modernised several times",
+    "a witness to the growth of Chinese industry", "its castings were sand-cast and machined",
+    "compact and easy to repair", "shown at a national industrial exhibition", "worked on the shop floor for decades",
+    "collected by the museum after it was retired",
+]
 THINGS = ["机床", "蒸汽机车", "收音机", "缝纫机", "自行车", "手表", "拖拉机", "载货汽车", "水压机", "纺纱机",
           "电视机", "发电机组", "钻机", "轧钢机", "船模", "照相机", "电话交换机", "显微镜"]
 PLACES = ["沈阳", "上海", "天津", "长春", "哈尔滨", "武汉", "洛阳", "大连", "唐山", "青岛", "重庆", "兰州"]
@@ -28,6 +36,10 @@ PLACES = ["沈阳", "上海", "天津", "长春", "哈尔滨", "武汉", "洛阳
 
 def _text(rng: random.Random, sentences: int) -> str:
     return "，".join(rng.choice(PHRASES) for _ in range(sentences)) + "。"
+
+
+def _english(rng: random.Random, sentences: int) -> str:
+    return ". ".join(rng.choice(EN_PHRASES).capitalize() for _ in range(sentences)) + "."
 
 
 def _dump(path: Path, data: dict) -> None:
@@ -67,7 +79,7 @@ def generate(out: Path, n: int, seed: int = 1) -> Path:
             "inventory_number": f"SYN-{i:06d}",
             "maker": f"国营{rng.choice(PLACES)}{rng.choice(THINGS)}厂",
             "materials": ["钢", "铸铁"],
-            "description": _text(rng, 14),
+            "description": {"zh": _text(rng, 14), "en": _english(rng, 8)},
             "significance": _text(rng, 4),
             "tags": [rng.choice(THINGS), rng.choice(PLACES)],
         })
