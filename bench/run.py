@@ -281,6 +281,9 @@ def main() -> None:
     print(f"\n# Benchmark — {heading}\n{text}")
     if args.markdown:
         write_markdown(args.markdown, heading, text, args)
+        english = args.markdown.parent / "en" / args.markdown.name  # (docs/en/benchmarks.md: the same table)
+        if english.exists():
+            write_markdown(english, heading, text, args)
 
 
 def write_markdown(path: Path, heading: str, text: str, args) -> None:
