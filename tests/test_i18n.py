@@ -77,8 +77,9 @@ def test_the_catalogue_keeps_no_string_the_sources_dropped(used, english):
 def test_a_string_the_catalogue_lacks_is_an_error_not_chinese_on_an_english_page():
     with pytest.raises(i18n.MissingString, match="no en text"):
         i18n.strings("en")._("一个不存在的界面文字")
-    assert i18n.strings("zh")._("共 %(n)s 项", n=3) == "共 3 项"
-    assert i18n.strings("en")._("共 %(n)s 项", n=3) == "3 items"
+    assert i18n.strings("zh")._("查看全部 %(n)s 项", n=30) == "查看全部 30 项"
+    assert i18n.strings("en")._("查看全部 %(n)s 项", n=30) == "See all 30 items"
+    assert i18n.strings("en").ngettext("共 %(num)s 项", "共 %(num)s 项", 1) == "1 item"
     assert i18n.strings("en").ngettext("%(num)s 站", "%(num)s 站", 1) == "1 stop"
     assert i18n.strings("en").ngettext("%(num)s 站", "%(num)s 站", 4) == "4 stops"
 

@@ -61,7 +61,7 @@ def twins(url: str) -> dict[str, str]:
 class Strings:
     """One language's interface strings: ``_("藏品")`` is "Collection" in English.
 
-    Placeholders are ``%(name)s``, as in Jinja's i18n extension (``_("共 %(n)s 项", n=3)``)."""
+    Placeholders are ``%(name)s``, as in Jinja's i18n extension (``_("查看全部 %(n)s 项", n=30)``)."""
 
     def __init__(self, lang: str, table: dict[str, str | tuple[str, ...]]):
         self.lang = lang

@@ -63,7 +63,8 @@ class Listings:
             trail = [*crumbs, Link(title, base)]
             yield PageSpec(
                 url=url, template="listing.html", title=page_title,
-                description=description or s._("%(title)s：共 %(n)s 项。", title=title, n=len(cards)),
+                description=description or s.ngettext("%(title)s：共 %(num)s 项。", "%(title)s：共 %(num)s 项。",
+                                                         len(cards), title=title),
                 context={"cards": cards_on_page, "pager": pager, "total": len(cards), "intro": intro,
                          "facets": facets or [], "heading": title},
                 breadcrumbs=trail, jsonld=[jsonld.breadcrumbs(trail, self.absolute)],
@@ -109,7 +110,8 @@ class Listings:
                 yield from self._listing(
                     urls.facet(facet, value), label, [self.artifact_cards[i] for i in ids],
                     [home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(by, index_url)],
-                    intro=s._("%(by)s：%(label)s，共 %(n)s 件藏品。", by=by, label=label, n=len(ids)))
+                    intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 件藏品。", "%(by)s：%(label)s，共 %(num)s 件藏品。", len(ids),
+                                     by=by, label=label))
 
     # --- the museum directory, which the national plan names -----------------------------------------
     def directory(self) -> Iterable[PageSpec]:
@@ -138,8 +140,8 @@ class Listings:
                 yield from self._listing(
                     f"{urls.DIRECTORY}{name}/{value}/", label, members,
                     [home_crumb(s), Link(title, urls.DIRECTORY)],
-                    intro=s._("%(by)s：%(label)s，共 %(n)s 座博物馆。", by=s._(FACET_NAMES[name]), label=label,
-                              n=len(members)))
+                    intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 座博物馆。", "%(by)s：%(label)s，共 %(num)s 座博物馆。",
+                                     len(members), by=s._(FACET_NAMES[name]), label=label))
 
     def exhibitions(self) -> Iterable[PageSpec]:
         s = self.s
@@ -185,7 +187,8 @@ class Listings:
                 f"{urls.HERITAGE_LIST}{name}/{value}/", label,
                 [self.records.card(heritage[i]) for i in ids],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
-                intro=s._("%(label)s：共 %(n)s 处工业遗产。", label=label, n=len(ids)))
+                intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
+                                 label=label))
 
     def routes(self) -> Iterable[PageSpec]:
         s = self.s
