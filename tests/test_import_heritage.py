@@ -81,6 +81,7 @@ def test_shipped_csv_gives_195_valid_records(shipped):
     assert (anshan.batch, anshan.listed.iso, anshan.province, anshan.industry) == (1, "2017", "liaoning", "steel")
     assert "东山宾馆建筑群（主楼、1号楼、2号楼、3号楼、贵宾楼）" in [str(i) for i in anshan.core_items]
     assert str(anshan.issuer) == "工业和信息化部" and anshan.level == "national"
+    assert anshan.issuer.en == "Ministry of Industry and Information Technology"  # (English pages show it)
     assert anshan.founded is None  # the list says nothing reliable about founding years
     # Batch 4 no. 62 is a supplement to a batch-2 site of the same name: its own record, its own id.
     assert cat.heritage["bei-jing-wei-xing-zhi-zao-chang"].batch == 2

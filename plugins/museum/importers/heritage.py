@@ -64,7 +64,7 @@ REQUIRED_COLUMNS = ("batch", "no", "name", "province", "core_items")
 OPTIONAL_COLUMNS = ("address", "city", "applicant_unit")
 
 LEVEL = "national"
-ISSUER = "工业和信息化部"
+ISSUER = {"zh": "工业和信息化部", "en": "Ministry of Industry and Information Technology"}  # (its own English name)
 
 # The year the Ministry of Industry and Information Technology announced each batch:
 # batch 1 on 2017-12-20, batch 2 late in 2018 (plaques presented 2018-12-17), batch 3 on 2019-12-06,
