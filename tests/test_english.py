@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from museum.pages.plan import SitePlan
+from museum.render.html import Renderer
 from sitecheck import parse_page, target_of
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -170,3 +172,18 @@ def test_materials_script_does_not_fetch_a_sitemap_for_each_alternate(sample_sit
     # selector the museum does not use): on a home page, the whole sitemap. The site's copy skips hreflang.
     bundle = next((sample_site / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert 'M("link[rel=alternate]:not([hreflang])")' in bundle and 'M("link[rel=alternate]")' not in bundle
+
+
+def test_a_listing_of_a_chinese_only_name_says_its_title_is_chinese(mini_checked):
+    # (Page logic, without a build: the mini collection's textile museum has no English name.)
+    cat, _ = mini_checked
+    plan = SitePlan(cat, SITE_URL)
+    pages = {spec.url: spec for spec in plan.other_pages()}
+    chinese = pages["en/collection/museum/ceshi-fangzhi-bowuguan/"]
+    english = pages["en/collection/museum/ceshi-gongye-bowuguan/"]
+    assert (chinese.title, chinese.title_lang) == ("测试纺织博物馆", "zh")
+    assert (english.title, english.title_lang) == ("Test Industrial Museum", "")
+    assert pages["collection/museum/ceshi-fangzhi-bowuguan/"].title_lang == ""
+    body = str(Renderer(SITE_URL).body(chinese))
+    assert '<h1 lang="zh">测试纺织博物馆</h1>' in body
+    assert '<span aria-current="page"><span lang="zh">测试纺织博物馆</span></span>' in body

@@ -54,15 +54,19 @@ class Listings:
         return self.cat.label(FACET_VOCAB[facet], value)
 
     # --- listings of cards, paginated --------------------------------------------------------------
-    def _listing(self, base: str, title: str, cards: list[Card], crumbs: list[Link], intro: str = "",
+    def _listing(self, base: str, name: Text | str, cards: list[Card], crumbs: list[Link], intro: str = "",
                  facets: list[Section] | None = None, description: str = "") -> Iterable[PageSpec]:
+        """``name``: what is listed (a vocabulary's or a museum's name: shown in Chinese, marked so, where
+        it has no English)."""
         s = self.s
+        title = s.pick(name)
+        title_lang = "" if isinstance(name, str) or name.get(s.lang) else i18n.DEFAULT
         for cards_on_page, pager in paginate(cards, base, s=s):
             url = urls.paged(base, pager.current)
             page_title = self._paged_title(title, pager.current)
-            trail = [*crumbs, Link(title, base)]
+            trail = [*crumbs, Link(name, base)]
             yield PageSpec(
-                url=url, template="listing.html", title=page_title,
+                url=url, template="listing.html", title=page_title, title_lang=title_lang,
                 description=description or s.ngettext("%(title)s：共 %(num)s 项。", "%(title)s：共 %(num)s 项。",
                                                          len(cards), title=title),
                 context={"cards": cards_on_page, "pager": pager, "total": len(cards), "intro": intro,
@@ -106,9 +110,10 @@ class Listings:
                     breadcrumbs=[home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(by, index_url)],
                 )
             for value, ids in self.by_facet[facet].items():
-                label = s.pick(self.facet_label(facet, value))
+                name = self.facet_label(facet, value)
+                label = s.pick(name)
                 yield from self._listing(
-                    urls.facet(facet, value), label, [self.artifact_cards[i] for i in ids],
+                    urls.facet(facet, value), name, [self.artifact_cards[i] for i in ids],
                     [home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(by, index_url)],
                     intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 件藏品。", "%(by)s：%(label)s，共 %(num)s 件藏品。", len(ids),
                                      by=by, label=label))
@@ -135,10 +140,11 @@ class Listings:
                                  description=s._("全国工业博物馆名录：按行业、按地区查找工业博物馆。"))
         for name, vocab, found in (("industry", "industries", by_industry), ("province", "provinces", by_province)):
             for value in (v for v in self.cat.vocab[vocab] if v in found):
-                label = s.pick(self.cat.label(vocab, value))
+                listed = self.cat.label(vocab, value)
+                label = s.pick(listed)
                 members = [self.records.card(self.cat.museums[mid]) for mid in found[value]]
                 yield from self._listing(
-                    f"{urls.DIRECTORY}{name}/{value}/", label, members,
+                    f"{urls.DIRECTORY}{name}/{value}/", listed, members,
                     [home_crumb(s), Link(title, urls.DIRECTORY)],
                     intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 座博物馆。", "%(by)s：%(label)s，共 %(num)s 座博物馆。",
                                      len(members), by=s._(FACET_NAMES[name]), label=label))
@@ -184,7 +190,7 @@ class Listings:
         for (name, value), ids in members.items():
             label = s.pick(labels[(name, value)])
             yield from self._listing(
-                f"{urls.HERITAGE_LIST}{name}/{value}/", label,
+                f"{urls.HERITAGE_LIST}{name}/{value}/", labels[(name, value)],
                 [self.records.card(heritage[i]) for i in ids],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
