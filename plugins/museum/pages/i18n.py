@@ -80,8 +80,6 @@ class Strings:
         text = self.gettext(msgid)
         return text % values if values else text
 
-    __call__ = _
-
     def ngettext_raw(self, singular: str, plural: str, n: int) -> str:
         if self.lang == DEFAULT:
             return singular if n == 1 else plural
