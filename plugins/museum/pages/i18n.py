@@ -58,6 +58,23 @@ def twins(url: str) -> dict[str, str]:
     return {lang: localized(own, lang) for lang in LANGUAGES}
 
 
+def alternates(base: str, url: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """hreflang -> the page's absolute URL in each of ``languages``, and x-default (the site's own
+    language); {} for a site in one language."""
+    if len(languages) < 2:
+        return {}
+    found = {lang: base + twin for lang, twin in twins(url).items() if lang in languages}
+    return {**found, "x-default": found[DEFAULT]}
+
+
+def twin(url: str, languages: tuple[str, ...]) -> str | None:
+    """The site-relative URL of the same page in the other language (the language switch); None for
+    a site in one language."""
+    lang = split(url)[0]
+    other = next((code for code in languages if code != lang), None)
+    return twins(url)[other] if other else None
+
+
 class Strings:
     """One language's interface strings: ``_("藏品")`` is "Collection" in English.
 

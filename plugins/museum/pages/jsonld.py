@@ -24,7 +24,7 @@ def _description(value: Text | None) -> Any:
     """A description as plain text (no Markdown marks, wrapped Chinese lines joined), in each language."""
     if value is None:
         return None
-    return _text(Text(tuple((lang, flat(text, 500)) for lang, text in value.values)))
+    return _text(value.map(lambda text: flat(text, 500)))
 
 
 def _date(value: Date | None) -> str | None:

@@ -24,15 +24,18 @@ FEATURED_EXHIBITIONS = 6
 
 class Listings:
     def __init__(self, cat: Catalogue, records: RecordPages, absolute: Callable[[str], str],
-                 artifact_cards: dict[str, Card] | None = None):
-        """``artifact_cards``: every artifact's card, if they are made already (they are the same in
-        every language but their text)."""
+                 like: Listings | None = None):
+        """``like``: the listings of another language, whose artifact cards and facets these share
+        (they are the same in every language but their text)."""
         self.cat = cat
         self.s = records.s
         self.records = records
         self.absolute = absolute
-        self.artifact_cards = artifact_cards or {aid: records.card(a) for aid, a in cat.artifacts.items()}
-        self.by_facet = self._facets()
+        if like is not None:
+            self.artifact_cards, self.by_facet = like.artifact_cards, like.by_facet
+        else:
+            self.artifact_cards = {aid: records.card(a) for aid, a in cat.artifacts.items()}
+            self.by_facet = self._facets()
 
     def _facets(self) -> dict[str, dict[str, list[str]]]:
         """facet -> value -> artifact ids, values in vocabulary order, ids in catalogue order."""

@@ -39,10 +39,8 @@ class _Language:
         self.absolute = absolute
         self.maps = MapPages(plan.cat, placer, absolute, lang, first.maps.points if first else None)
         self.records = RecordPages(plan.cat, plan.pictures, absolute, self.maps.route_map, lang, plan.absolute_file)
-        cards = None
-        if first is not None:  # the same cards in another language: only their texts differ
-            cards = first.listings.artifact_cards
-        self.listings = Listings(plan.cat, self.records, absolute, cards)
+        # (the artifacts' cards and facets are the same in another language: only their texts differ)
+        self.listings = Listings(plan.cat, self.records, absolute, first.listings if first else None)
 
 
 class SitePlan:
@@ -58,10 +56,7 @@ class SitePlan:
         self.by_lang: dict[str, _Language] = {}
         for lang in languages:
             self.by_lang[lang] = _Language(self, lang, placer, self.by_lang.get(languages[0]))
-        own = self.by_lang[languages[0]]
-        self.maps, self.records, self.listings = own.maps, own.records, own.listings  # (tests, tools)
         self.search = SearchDocuments(cat, self.pictures, urlparse(self.base).path or "/")
-        self.absolute = own.absolute
 
     def absolute_file(self, path: str) -> str:
         """The absolute URL of a file of the site (a picture), the same for every language."""

@@ -85,7 +85,7 @@ class RecordPages:
                         Joined((self.vocab("provinces", record.province), record.city)), figure)
         if isinstance(record, Exhibition):
             return Card(urls.record(record.key), record.title, self.s._(STATUS[record.status]),
-                        _plain(record.summary, 60), figure)
+                        record.summary.map(lambda text: plain(text, 60)), figure)
         if isinstance(record, Heritage):
             place = (self.vocab("provinces", record.province), *((record.city,) if record.city else ()))
             return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level),
@@ -328,11 +328,6 @@ class RecordPages:
 
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)
-
-
-def _plain(text: Text, limit: int) -> Text:
-    """A text's plain first words, in each of its languages."""
-    return Text(tuple((lang, plain(value, limit)) for lang, value in text.values))
 
 
 def _unique(records: list[Record]) -> list[Record]:

@@ -8,6 +8,7 @@ curators' editors can complete and check what they type.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -85,6 +86,10 @@ class Text:
 
     def as_dict(self) -> dict[str, str]:
         return dict(self.values)
+
+    def map(self, fn: Callable[[str], str]) -> "Text":
+        """The same text with ``fn`` applied in each of its languages."""
+        return Text(tuple((lang, fn(text)) for lang, text in self.values))
 
     @classmethod
     def of(cls, zh: str, en: str | None = None) -> "Text":

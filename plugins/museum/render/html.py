@@ -135,26 +135,19 @@ class Renderer:
         template = self.envs[spec.lang].get_template(spec.template)
         return Markup(template.render(page=spec, rel=rel, asset=asset, **spec.context))
 
-    def alternates(self, spec: PageSpec) -> dict[str, str]:
-        """The page's absolute URL in each of the site's languages."""
-        twins = i18n.twins(spec.url)
-        return {lang: self.base + twins[lang] for lang in self.languages}
-
     def twin(self, spec: PageSpec) -> str:
         """The relative link to the same page in the other language (the language switch)."""
-        others = [lang for lang in self.languages if lang != spec.lang]
-        if not others:
-            return ""
-        return urls.relative(spec.url, i18n.twins(spec.url)[others[0]])
+        other = i18n.twin(spec.url, self.languages)
+        return urls.relative(spec.url, other) if other is not None else ""
 
     def head(self, spec: PageSpec) -> Markup:
         canonical = self.base + spec.url
         image = self.base + spec.og_image if spec.og_image else None
         template = self.envs[spec.lang].get_template("_head.html")
         scripts = [Markup(jsonld.script(block)) for block in spec.jsonld]
-        alternates = self.alternates(spec) if len(self.languages) > 1 else {}
         return Markup(template.render(page=spec, canonical=canonical, image=image, scripts=scripts,
-                                      site_name=i18n.strings(spec.lang)._(SITE_NAME), alternates=alternates,
-                                      default=alternates.get(i18n.DEFAULT), locale=i18n.OG_LOCALES[spec.lang],
+                                      site_name=i18n.strings(spec.lang)._(SITE_NAME),
+                                      alternates=i18n.alternates(self.base, spec.url, self.languages),
+                                      locale=i18n.OG_LOCALES[spec.lang],
                                       other_locales=[i18n.OG_LOCALES[lang] for lang in self.languages
                                                      if lang != spec.lang]))

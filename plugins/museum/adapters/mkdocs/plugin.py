@@ -213,13 +213,12 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         def twin(context) -> str:
             """The language switch's link: the same page in the other language ("" for none)."""
             page = context.get("page")
-            if page is None or page.url is None or len(languages) < 2 or not page.url.endswith("/") and page.url:
+            if page is None or page.url is None or (page.url and not page.url.endswith("/")):
+                return ""  # (the 404 page: one for both languages)
+            other = i18n.twin(page.url, languages)
+            if other is None:
                 return ""
-            if page.url in shells:
-                return shell.TWIN
-            lang = lang_of(context)
-            other = next(code for code in languages if code != lang)
-            return urls.relative(page.url, i18n.twins(page.url)[other])
+            return shell.TWIN if page.url in shells else urls.relative(page.url, other)
 
         env.globals["museum_twin"] = twin
 
@@ -239,11 +238,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         def alternates(context) -> dict[str, str]:
             """A page's absolute URL in each language, and x-default (the site's own); {} if it has none."""
             page = context.get("page")
-            if page is None or page.url is None or len(languages) < 2 or page.url.endswith(".html"):
+            if page is None or page.url is None or page.url.endswith(".html"):
                 return {}
-            twins = i18n.twins(page.url)
-            found = {lang: base + twins[lang] for lang in languages}
-            return {**found, "x-default": found[i18n.DEFAULT]}
+            return i18n.alternates(base, page.url, languages)
 
         env.globals["museum_alternates"] = alternates
         return env
