@@ -11,11 +11,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	# iiif-prezi3 caps Pillow at 12.0.0 for helpers that read image files, which the museum does not use
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps iiif-prezi3==3.1.1
 	touch $(STAMP)
 
 # Test tooling from the npm registry, exactly as tools/package-lock.json pins it: the Nu HTML checker
-# (vnu.jar, run with the machine's Java by tests/test_html_valid.py). --ignore-scripts: its postinstall
-# would download a Java runtime. Without npm that test is skipped here (and fails in CI).
+# (vnu.jar, run with the machine's Java by tests/test_html_valid.py), Lighthouse and the Mirador IIIF
+# viewer (browser tests). --ignore-scripts: vnu's postinstall would download a Java runtime. Without npm
+# those tests are skipped here (and fail in CI).
 VNU := tools/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(VNU): tools/package.json tools/package-lock.json
@@ -48,8 +51,8 @@ schemas: $(STAMP)
 # empty English, which tests/test_i18n.py then asks for), strings no longer used marked obsolete.
 LOCALE := plugins/museum/locale
 strings: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F $(LOCALE)/babel.cfg -k N_ --no-location --sort-output -o $(LOCALE)/museum.pot .
-	$(BIN)/pybabel update --quiet -D museum -i $(LOCALE)/museum.pot -d $(LOCALE) -l en --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel --quiet extract -F $(LOCALE)/babel.cfg -k N_ --no-location --sort-output -o $(LOCALE)/museum.pot .
+	$(BIN)/pybabel --quiet update -D museum -i $(LOCALE)/museum.pot -d $(LOCALE) -l en --no-fuzzy-matching --ignore-obsolete
 	rm $(LOCALE)/museum.pot
 
 clean:

@@ -51,6 +51,10 @@ MARKDOWN_ONLY = {"md-reference": "[点我][bad]\n\n[bad]: javascript:window.__xs
 LINE = "探针XSSPROBE " + " ".join(PAYLOADS.values())  # for one-line text fields
 MARKDOWN = "探针XSSPROBE\n\n" + "\n\n".join([*PAYLOADS.values(), *MARKDOWN_ONLY.values()])  # for Markdown fields
 TEMPLATE_RESULT = str(1234 * 5678)  # must never appear: text is never evaluated as a template
+# Cells a spreadsheet would run as formulas (CSV injection), each the whole of a field: the data package
+# must export them inert.
+FORMULAS = {"dimensions": "=HYPERLINK(\"https://example.org/\",\"点我\")", "admission": "+1+cmd|' /C calc'!A0",
+            "applicant": "@SUM(1+1)*cmd|' /C calc'!A0", "duration": "-2+3+cmd|' /C calc'!A0"}
 
 IDS = {"artifact": "hostile-artifact", "museum": "hostile-museum", "exhibition": "hostile-exhibition",
        "heritage": "hostile-heritage", "route": "hostile-route"}
@@ -86,7 +90,7 @@ def records() -> dict[str, dict]:
             "city": text(), "address": text(),
             "location": {"lat": 39.9, "lon": 116.4, "approximate": True, "source": text()},
             "website": "https://example.org/a?b=\"><script>window.__xss=1</script>",
-            "opening_hours": text(), "admission": text(),
+            "opening_hours": text(), "admission": FORMULAS["admission"],
             "founded": {"display": LINE, "start": 1950, "end": 1959}, "grade": "first",
             "heritage": [IDS["heritage"]], "description": md(), "images": [image()],
             "extra": {"note": LINE},
@@ -95,7 +99,7 @@ def records() -> dict[str, dict]:
             "title": text(), "museum": IDS["museum"], "industry": "hostile-industry",
             "date": {"display": LINE, "start": 1950, "end": 1959}, "description": md(),
             "inventory_number": LINE, "maker": text(), "place_made": text(), "materials": [text(), LINE],
-            "dimensions": text(), "significance": md(), "provenance": md(), "images": [image(), image()],
+            "dimensions": FORMULAS["dimensions"], "significance": md(), "provenance": md(), "images": [image(), image()],
             "heritage": [IDS["heritage"]], "related": ["jiefang-ca10-truck"],
             "tags": [LINE, *PAYLOADS.values()], "rights": text(), "aliases": ["hostile-old-id"],
         },
@@ -111,11 +115,12 @@ def records() -> dict[str, dict]:
             "name": text(), "level": "national", "province": "beijing", "core_items": [text(), LINE],
             "batch": 1, "listed": 2018, "issuer": text(), "city": text(), "address": text(),
             "location": {"lat": 39.9, "lon": 116.4, "source": text()}, "industry": "hostile-industry",
-            "founded": {"display": LINE, "start": 1950, "end": 1959}, "applicant": text(),
+            "founded": {"display": LINE, "start": 1950, "end": 1959}, "applicant": FORMULAS["applicant"],
             "museums": [IDS["museum"]], "open_to_public": True, "description": md(), "images": [image()],
         },
         "route": {
-            "title": text(), "theme": text(), "audience": ["public"], "duration": text(), "season": text(),
+            "title": text(), "theme": text(), "audience": ["public"], "duration": FORMULAS["duration"],
+            "season": text(),
             "description": md(),
             "stops": [{"stop": f"heritage/{IDS['heritage']}", "note": md(), "duration": text()},
                       {"stop": f"museum/{IDS['museum']}", "note": md(), "duration": text()}],

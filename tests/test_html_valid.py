@@ -32,7 +32,7 @@ PAGES = [
     "", "artifacts/jiefang-ca10-truck/", "museums/china-railway-museum/", "exhibitions/three-wheels-and-a-sound/",
     "heritage/an-shan-gang-tie-chang/", "collection/", "collection/page/2/", "collection/industry/automotive/",
     "directory/", "directory/province/beijing/", "exhibitions/", "heritage/", "routes/", "search/", "about/",
-    "contributing/", "contributing/fields/", "heritage-import/", "map/", "404.html",
+    "contributing/", "contributing/fields/", "heritage-import/", "map/", "data/", "404.html",
     "artifacts/hostile-old-id/",  # an old id's redirect page
     *hostile.PAGES.values(), "collection/industry/hostile-industry/",
 ]

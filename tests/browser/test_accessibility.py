@@ -45,6 +45,7 @@ PAGES = {
     "field reference": "contributing/fields/",
     "heritage import": "heritage-import/",
     "map": "map/",
+    "data downloads": "data/",
     "not found": "404.html",
 }
 # Every kind again in English, where a record's text without English is shown in Chinese (lang="zh").

@@ -45,6 +45,7 @@ class Catalogue:
     era_of: dict[str, str] = field(default_factory=dict)  # artifact id -> era id
     # Reverse references: target -> referring records, in a stable order.
     referrers: dict[Ref, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    _resolved: dict[tuple[str, str], Path] = field(default_factory=dict, repr=False, compare=False)
 
     # --- looking things up ----------------------------------------------------------------------
     def get(self, ref: Ref) -> Record | None:
@@ -97,8 +98,12 @@ class Catalogue:
 
     def image_src(self, record: Record, image: Image) -> Path:
         """The resolved source file of an image that the catalogue has checked."""
-        resolved = resolve_src(image.src, self.root / record.source, self.collections)
-        assert isinstance(resolved, Path)
+        key = (record.source, image.src)
+        resolved = self._resolved.get(key)
+        if resolved is None:  # (resolving a path asks the file system: remembered, for the pages and exports)
+            resolved = resolve_src(image.src, self.root / record.source, self.collections)
+            assert isinstance(resolved, Path)
+            self._resolved[key] = resolved
         return resolved
 
 

@@ -28,12 +28,13 @@ def _write(path: Path, text: str) -> None:
         gz.write(data)
 
 
-def _urlset(urls: list[str], lastmod: str, alternates: dict[str, list[tuple[str, str]]]) -> str:
+def _urlset(urls: list[str], lastmod: str, alternates: dict[str, list[tuple[str, str]]],
+            modified: dict[str, str]) -> str:
     rows = []
     for u in urls:
         links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
                         for lang, href in alternates.get(u, []))
-        rows.append(f"  <url><loc>{escape(u)}</loc><lastmod>{lastmod}</lastmod>{links}</url>\n")
+        rows.append(f"  <url><loc>{escape(u)}</loc><lastmod>{modified.get(u, lastmod)}</lastmod>{links}</url>\n")
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:xhtml="{XHTML}">\n'
             f'{"".join(rows)}</urlset>\n')
 
@@ -48,18 +49,22 @@ def _alternates(base: str, pages: set[str]) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def write_sitemap(site: Path, site_url: str, pages: Iterable[str], lastmod: str) -> int:
-    """``pages``: site-relative page URLs ("" is home). Returns the number of sitemap files."""
+def write_sitemap(site: Path, site_url: str, pages: Iterable[str], lastmod: str,
+                  modified: dict[str, str] | None = None) -> int:
+    """``pages``: site-relative page URLs ("" is home); ``modified``: the date of those pages that have
+    their own (a record's, from its history), ``lastmod`` that of the others. Returns the number of
+    sitemap files."""
     base = site_url.rstrip("/") + "/"
     pages = set(pages)
+    modified = {base + url: date for url, date in (modified or {}).items()}
     alternates = _alternates(base, pages)
     urls = sorted(base + url for url in pages)
     if len(urls) <= PER_FILE:
-        _write(site / "sitemap.xml", _urlset(urls, lastmod, alternates))
+        _write(site / "sitemap.xml", _urlset(urls, lastmod, alternates, modified))
         return 1
     parts = [urls[i : i + PER_FILE] for i in range(0, len(urls), PER_FILE)]
     for n, part in enumerate(parts, 1):
-        _write(site / f"sitemap-{n}.xml", _urlset(part, lastmod, alternates))
+        _write(site / f"sitemap-{n}.xml", _urlset(part, lastmod, alternates, modified))
     rows = "".join(f"  <sitemap><loc>{escape(base)}sitemap-{n}.xml</loc><lastmod>{lastmod}</lastmod></sitemap>\n"
                    for n in range(1, len(parts) + 1))
     _write(site / "sitemap.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">\n{rows}'

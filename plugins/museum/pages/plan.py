@@ -19,6 +19,7 @@ from museum.pages.fieldref import fields_reference
 from museum.pages.geo import Placer
 from museum.pages.listings import Listings
 from museum.pages.maps import MapPages
+from museum.pages.opendata import OpenData, downloads
 from museum.pages.records import RecordPages
 from museum.pages.searchdocs import SearchDocuments
 from museum.pages.searchpage import search_page
@@ -57,6 +58,7 @@ class SitePlan:
         for lang in languages:
             self.by_lang[lang] = _Language(self, lang, placer, self.by_lang.get(languages[0]))
         self.search = SearchDocuments(cat, self.pictures, urlparse(self.base).path or "/")
+        self.opendata = OpenData(cat, placer, self.base)
 
     def absolute_file(self, path: str) -> str:
         """The absolute URL of a file of the site (a picture), the same for every language."""
@@ -89,7 +91,7 @@ class SitePlan:
             listings = b.listings
             specs = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
                      *listings.heritage(), *listings.routes(), fields_reference(b.absolute, b.s), search_page(lang),
-                     *b.maps.pages()]
+                     *b.maps.pages(), downloads(self.opendata, b.absolute, lang)]
             pages += [localize(spec, lang) for spec in specs]
         return pages
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from museum.pages import i18n, jsonld, urls
+from museum.pages import i18n, iiif, jsonld, urls
 from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
@@ -125,6 +125,8 @@ class RecordPages:
             jsonld=[data, jsonld.breadcrumbs(crumbs, self.absolute)],
             og_type=og_type,
             og_image=self.og_image(record),
+            iiif=(urls.manifest(record.key) if iiif.has_manifest(record)
+                  else urls.iiif_collection(record.key) if iiif.has_collection(record) else None),
         )
 
     # --- artifact ---------------------------------------------------------------------------------

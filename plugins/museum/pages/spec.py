@@ -38,6 +38,7 @@ class PageSpec:
     og_image: str | None = None  # site-relative URL of a JPEG/PNG
     lang: str = i18n.DEFAULT  # the language of the page (its url starts with i18n.prefix(lang))
     title_lang: str = ""  # the language of the title where it is not the page's (a Chinese name on an English page)
+    iiif: str | None = None  # site path of the record's IIIF manifest or collection (pages/iiif.py)
 
     @property
     def src_uri(self) -> str:

@@ -21,11 +21,25 @@ CURATORS = "contributing/"  # the curators' section (a hand-written page, docs/c
 FIELDS_REFERENCE = "contributing/fields/"
 MEDIA = "media/"
 MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points.json"
+DATA = "data/"  # the downloads page; the data package's files sit beside it (one set for both languages)
+FEED = "feed.xml"  # the Atom feed of new and changed records, in each language (en/feed.xml)
+IIIF = "iiif/"  # IIIF Presentation 3 manifests and collections (shared by both languages)
 
 
 
 def record(ref: Ref) -> str:
     return f"{KINDS[ref.kind].path}/{ref.id}/"
+
+
+def manifest(ref: Ref) -> str:
+    """An artifact's IIIF manifest (a file, not a page). Flat files: a folder each would cost more."""
+    return f"{IIIF}{KINDS[ref.kind].path}/{ref.id}.json"
+
+
+def iiif_collection(ref: Ref, page: int = 1) -> str:
+    """The IIIF collection of an exhibition, museum or route; a long one continues in numbered parts."""
+    base = f"{IIIF}{KINDS[ref.kind].path}/{ref.id}"
+    return f"{base}.json" if page == 1 else f"{base}/{page}.json"
 
 
 def facet(name: str, value: str) -> str:

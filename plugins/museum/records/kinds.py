@@ -30,6 +30,7 @@ class Kind:
     vocab: dict[str, str] = field(default_factory=dict)  # field -> vocabulary
     facets: tuple[str, ...] = ()  # fields the collection listing is browsed by
     on_map: bool = False  # placed on the map (it has a location)
+    collected: bool = False  # has a IIIF collection of what it holds (pages/iiif.py)
     model: Any = None  # set by declare()
 
     @property

@@ -81,7 +81,8 @@ class Record(Strict):
 
 
 @declare(Kind("museum", "museums", "博物馆", "museum", "museums", "博物馆", "A museum", "museum.html",
-              vocab={"type": "museum-types", "industries": "industries", "province": "provinces"}, on_map=True))
+              vocab={"type": "museum-types", "industries": "industries", "province": "provinces"}, on_map=True,
+              collected=True))
 class Museum(Record):
     name: Text
     type: Id = Field(description="museum-types 词表 / museum-types vocabulary id")
@@ -136,7 +137,7 @@ class DateSpan(Strict):
 
 
 @declare(Kind("exhibition", "exhibitions", "展览", "exhibition", "exhibitions", "展览", "An exhibition",
-              "exhibition.html", vocab={"audience": "audiences"}))
+              "exhibition.html", vocab={"audience": "audiences"}, collected=True))
 class Exhibition(Record):
     title: Text
     summary: Text
@@ -183,7 +184,7 @@ class Stop(Strict):
 
 
 @declare(Kind("route", "routes", "线路", "route", "routes", "工业旅游线路", "An industrial tourism or study route",
-              "route.html", vocab={"audience": "audiences"}))
+              "route.html", vocab={"audience": "audiences"}, collected=True))
 class Route(Record):
     title: Text
     stops: list[Stop] = Field(min_length=2, json_schema_extra=_stops_schema)

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from museum.pages import i18n, jsonld, urls
+from museum.pages import i18n, iiif, jsonld, urls
 from museum.pages.i18n import N_
 from museum.pages.markup import markdown
 from museum.pages.spec import SITE_NAME, PageSpec
@@ -146,6 +146,7 @@ class Renderer:
         template = self.envs[spec.lang].get_template("_head.html")
         scripts = [Markup(jsonld.script(block)) for block in spec.jsonld]
         return Markup(template.render(page=spec, canonical=canonical, image=image, scripts=scripts,
+                                      iiif=self.base + spec.iiif if spec.iiif else None, iiif_type=iiif.MEDIA_TYPE,
                                       site_name=i18n.strings(spec.lang)._(SITE_NAME),
                                       alternates=i18n.alternates(self.base, spec.url, self.languages),
                                       locale=i18n.OG_LOCALES[spec.lang],

@@ -38,6 +38,8 @@ from museum.records.cache import cache_folder
 from museum.records.loader import collector_paused
 from museum.media.pictures import SourceHashes, produce, publish
 from museum.output import csp, shell
+from museum.output.exports import write_exports
+from museum.output.feed import record_dates
 from museum.output.pages import PageWriter, write_pages
 from museum.output.progress import progress_bar
 from museum.output.redirects import write_redirects
@@ -48,6 +50,7 @@ from museum.pages.inputs import PageInputs
 from museum.pages.inputs import salt as inputs_salt
 from museum.pages.plan import SitePlan
 from museum.pages.spec import PageSpec
+from museum.records.fields import Ref
 from museum.render.html import Renderer, compiled_cache
 from museum.search import run as search_index
 
@@ -243,6 +246,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             return i18n.alternates(base, page.url, languages)
 
         env.globals["museum_alternates"] = alternates
+        # Every page's <head> links the feed of its language (output/feed.py).
+        env.globals["museum_feed"] = pass_context(lambda context: base + i18n.localized(urls.FEED, lang_of(context)))
         return env
 
     def _ours(self, page: Page) -> bool:
@@ -284,8 +289,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.stats["mkdocs"] = time.perf_counter() - self.started - sum(self.stats.values())
         site = Path(config.site_dir)
-        if len(self.languages) > 1:
-            _quiet_material_alternates(site)
+        _quiet_material_alternates(site)
         for lang, depth in self.shell_uris.values():  # the shells were written as pages: not part of the site
             shutil.rmtree(site / f"{i18n.prefix(lang)}{SHELL_FOLDER}-{depth}", ignore_errors=True)
         t = time.perf_counter()
@@ -302,8 +306,17 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                                   progress=advance)
         self.stats["render"] += time.perf_counter() - t
         self.pages = written.pages + len(self.specs)
-        write_sitemap(site, self.site_url, [*self.host_pages, *(p.removesuffix("index.html") for p, _, _ in written.entries)],
-                      get_build_date())
+        t = time.perf_counter()
+        pages = [*self.host_pages, *(p.removesuffix("index.html") for p, _, _ in written.entries)]
+        if self.serving:  # a curator's preview: the pages at once, without the exports for other programs
+            write_sitemap(site, self.site_url, pages, get_build_date())
+        else:
+            dates = record_dates(self.plan.cat)
+            modified = {i18n.localized(urls.record(Ref(kind, rid)), lang): when.updated_iso
+                        for (kind, rid), when in dates.items() for lang in self.languages}
+            write_sitemap(site, self.site_url, pages, get_build_date(), modified)
+            write_exports(self.plan.opendata, self.plan.pictures, dates, site, self.site_url, self.languages)
+        self.stats["exports"] = time.perf_counter() - t  # (the sitemap, the feeds, the data package, IIIF)
         t = time.perf_counter()
         pictures = list(self.plan.planned_pictures.values())
         made = produce(pictures, self.cache, workers=self.config.image_workers or None,
@@ -315,7 +328,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         redirects = self.plan.redirects()
         write_redirects(redirects, site, self.site_url)
         csp.add_to_files(site / old / "index.html" for old in redirects)
-        self.stats["exports"] = time.perf_counter() - t
+        self.stats["exports"] += time.perf_counter() - t
         if os.environ.get("MUSEUM_SEARCH") != "off":  # off: `build.py build --no-search`
             self.finish_search(site)
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -382,8 +395,9 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
 # Material's script reads every <link rel="alternate"> of a page and fetches "sitemap.xml" below its
 # address, for a language selector (extra.alternate) the museum does not use: on every page, a request
 # per language that finds nothing, and on a home page the whole sitemap, which grows with the
-# collection. The site's copy of the script leaves the hreflang links (the core's) alone.
-MATERIAL_ALTERNATES = ('M("link[rel=alternate]")', 'M("link[rel=alternate]:not([hreflang])")')
+# collection; and for the feed's and IIIF manifests' links, "sitemap.xml" beside them. The site's copy
+# of the script reads none of them.
+MATERIAL_ALTERNATES = ('M("link[rel=alternate]")', 'M("link[rel=alternate][data-md-alternate]")')
 
 
 def _quiet_material_alternates(site: Path) -> None:
