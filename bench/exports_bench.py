@@ -46,6 +46,13 @@ def _status(field: str) -> int:
     raise KeyError(field)
 
 
+def _reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")  # the peak starts again from here
+    except OSError:
+        pass
+
+
 def _bytes(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
@@ -71,11 +78,8 @@ def main() -> None:
             pictures.figures(artifact)
         site = work / "site"
         before = _status("VmRSS")
-        try:
-            Path("/proc/self/clear_refs").write_text("5")  # the peak starts again from here
-        except OSError:
-            pass
-        seconds = {}
+        _reset_peak()
+        seconds, alone = {}, {}
         t = time.perf_counter()
         dates = record_dates(cat)
         seconds["dates"] = time.perf_counter() - t
@@ -83,19 +87,23 @@ def main() -> None:
         write_exports(OpenData(cat, placer, SITE_URL), pictures, dates, site, SITE_URL, ("zh", "en"))
         seconds["exports (package and feeds, IIIF beside them)"] = time.perf_counter() - t
         peak = _status("VmHWM")  # (this process's: the package, the feeds; the IIIF process forked from it)
-        # The same, one after another, for the cost of each:
+        # The same, one after another, for the cost of each (and the peak of each: the IIIF process's own):
         for name, write in (("package", lambda: write_package(OpenData(cat, placer, SITE_URL), pictures, site, SITE_URL)),
                             ("iiif", lambda: write_iiif(cat, pictures, site, SITE_URL)),
                             ("feeds", lambda: write_feeds(cat, dates, site, SITE_URL, ("zh", "en")))):
+            rss = _status("VmRSS")
+            _reset_peak()
             t = time.perf_counter()
             write()
             seconds[f"{name} alone"] = time.perf_counter() - t
+            alone[name] = _status("VmHWM") - rss
         made = sum(1 for _ in (site / "iiif").rglob("*.json"))
         files, size = _bytes(site)
         data_files, data_size = _bytes(site / "data")
     total = seconds["dates"] + seconds["exports (package and feeds, IIIF beside them)"]
     print(f"exports: {total:.1f} s ({', '.join(f'{k} {v:.1f} s' for k, v in seconds.items())}); "
-          f"peak memory +{peak - before} MB above {before} MB; {made} IIIF files; "
+          f"peak memory +{peak - before} MB above {before} MB (alone: "
+          f"{', '.join(f'{k} +{v} MB' for k, v in alone.items())}); {made} IIIF files; "
           f"{files} files, {size / 1e6:.0f} MB in all, of which the data package {data_files} files, {data_size / 1e6:.0f} MB")
 
 
