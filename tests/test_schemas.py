@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from museum.records.models import KINDS
+from museum.records.loader import vocabulary_entries
 from museum.records.schemas import all_schemas, render
 from museum.records.yamlsource import load_document
 
@@ -26,7 +27,19 @@ def test_there_is_one_committed_schema_per_kind_and_for_vocabularies():
 @pytest.mark.parametrize("name", sorted(all_schemas()))
 def test_the_committed_schema_is_what_the_models_render(name):
     committed = (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
-    assert committed == render(all_schemas()[name]), HINT
+    assert committed == render(all_schemas(vocabulary_entries(ROOT / "collections"))[name]), HINT
+
+
+def test_editors_complete_a_vocabulary_field_with_its_ids_and_names():
+    schema = json.loads((SCHEMAS / "artifact.schema.json").read_text(encoding="utf-8"))
+    options = schema["properties"]["industry"]["anyOf"]
+    assert {"const": "petroleum", "title": "石油 / Petroleum"} in options
+    assert "石油" in options[-1]["enum"]  # a name is accepted too (the checker takes it for the id)
+    museum = json.loads((SCHEMAS / "museum.schema.json").read_text(encoding="utf-8"))
+    assert {"const": "petroleum", "title": "石油 / Petroleum"} in museum["properties"]["industries"]["items"]["anyOf"]
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(schema["properties"]["industry"])
+    assert validator.is_valid("petroleum") and validator.is_valid("石油") and not validator.is_valid("petrolium")
 
 
 @pytest.mark.parametrize("name", sorted(all_schemas()))

@@ -92,9 +92,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
+    from museum.records.loader import vocabulary_entries
     from museum.records.schemas import write_schemas
 
-    for path in write_schemas(ROOT / "schemas"):
+    for path in write_schemas(ROOT / "schemas", vocabulary_entries(args.collections)):
         print(_shown(str(path)))
     return 0
 

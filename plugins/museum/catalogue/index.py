@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from museum.catalogue import terms
 from museum.records.fields import Ref, Text
 from museum.records.loader import Loaded
 from museum.media.source import ImageFault, ImageInfo, inspect_image, resolve_src
@@ -179,10 +180,19 @@ def build_catalogue(loaded: Loaded, *, inspect_images: bool = True) -> tuple[Cat
     province_codes = {e.code: e.id for e in cat.vocab.get("provinces", {}).values() if e.code}
 
     _index(cat, loaded, problems, locate)
+    # Records that failed validation: whoever names one is not told it is missing (its own problems say
+    # what is wrong), and what is valid of it is checked too (records/salvage.py).
+    failed = {Ref(kind, record.id) for kind, records in loaded.broken.items() for record in records
+              if record.id not in cat.records[kind]}
+    for records in loaded.broken.values():
+        for record in records:
+            list(_check_vocab(cat, record, province_codes, problems, locate))
+            list(_check_references(cat, record, problems, locate, failed, register=False))
+            _check_images(cat, record, problems, locate, inspect_images, keep=False)
     for kind, table in cat.records.items():
         for rid, record in table.items():
             changes = [*_check_vocab(cat, record, province_codes, problems, locate),
-                       *_check_references(cat, record, problems, locate)]
+                       *_check_references(cat, record, problems, locate, failed)]
             if changes:  # the catalogue's own copy: the loaded record stays as it was read (the preview reuses it)
                 record = table[rid] = record.model_copy(deep=True)
                 for where, value in changes:
@@ -228,16 +238,26 @@ def _check_vocab(cat: Catalogue, record: Record, province_codes: dict[str, str],
         if vocabulary == "provinces" and value in province_codes:
             yield where, province_codes[value]
             continue
-        if value not in entries:
-            problems.append(locate.problem(record.source, where, f"词表 {vocabulary} 中没有“{value}”",
-                                           f"'{value}' is not in the {vocabulary} vocabulary"))
+        if value in entries:
+            continue
+        named = terms.named(entries, value)
+        if named is not None:  # a label (石油), or an id written another way (Petroleum): the id it means
+            yield where, named
+            continue
+        zh, en = terms.unknown(vocabulary, entries, value)
+        problems.append(locate.problem(record.source, where, zh, en))
 
 
-def _check_references(cat: Catalogue, record: Record, problems: list[Problem],
-                      locate: _Locator) -> Iterator[tuple[Where, Ref]]:
-    """Problems and reverse references added; yields the changes to make (an old id becomes the current one)."""
+def _check_references(cat: Catalogue, record: Record, problems: list[Problem], locate: _Locator,
+                      failed: set[Ref], register: bool = True) -> Iterator[tuple[Where, Ref]]:
+    """Problems and (with ``register``) reverse references added; yields the changes to make (an old id
+    becomes the current one). A reference to one of the ``failed`` records is not reported."""
     for where, ref in list(references_of(record)):
+        if ref is None:  # (a salvaged record's missing field)
+            continue
         target = cat.get(ref)
+        if target is None and ref in failed:
+            continue
         if target is None:
             folder = KINDS[ref.kind].folder
             problems.append(locate.problem(record.source, where,
@@ -249,6 +269,8 @@ def _check_references(cat: Catalogue, record: Record, problems: list[Problem],
             continue
         if target.key != ref:
             yield where, target.key  # an old id: every later phase sees the current one
+        if not register:
+            continue
         bucket = cat.referrers[target.key][record.kind]
         if record.id not in bucket:
             bucket.append(record.id)  # type: ignore[arg-type]
@@ -267,14 +289,15 @@ def _replace(record: Record, where: Where, value: Any) -> None:
 
 
 def _check_images(cat: Catalogue, record: Record, problems: list[Problem], locate: _Locator,
-                  inspect: bool) -> None:
+                  inspect: bool, keep: bool = True) -> None:
+    """``keep``: the images found are the catalogue's (not those of a record that is never published)."""
     for where, image in images_of(record):
         resolved = resolve_src(image.src, cat.root / record.source, cat.collections)
         if isinstance(resolved, Path) and inspect:
             resolved = cat.images.get(resolved) or inspect_image(resolved)
         if isinstance(resolved, ImageFault):
             problems.append(locate.problem(record.source, (*where, "src"), resolved.zh, resolved.en))
-        elif isinstance(resolved, ImageInfo):
+        elif isinstance(resolved, ImageInfo) and keep:
             cat.images[resolved.path] = resolved
 
 
@@ -282,8 +305,18 @@ def _derive_eras(cat: Catalogue, problems: list[Problem], locate: _Locator) -> N
     eras = sorted(cat.vocab.get("eras", {}).values(), key=lambda e: e.start or 0)
     for artifact in cat.artifacts.values():
         if artifact.era:
-            if artifact.era in cat.vocab.get("eras", {}):
+            era = cat.vocab.get("eras", {}).get(artifact.era)
+            if era is not None:
                 cat.era_of[artifact.id] = artifact.era  # type: ignore[index]
+                date = artifact.date
+                if (era.end is not None and date.start > era.end) or (era.start is not None and date.end < era.start):
+                    first, last = (str(y) if y is not None else "…" for y in (era.start, era.end))
+                    problems.append(locate.problem(
+                        artifact.source, ("era",),
+                        f"时期“{artifact.era}”（{era.label.zh}，{first}—{last}年）与日期“{date}”不符：请改正日期或时期，"
+                        "或删去 era，由日期推定",
+                        f"the era '{artifact.era}' ({era.label.en or era.label.zh}, {first}–{last}) does not match the date "
+                        f"'{date.english}': correct the date or the era, or leave era out and let the date decide"))
             continue
         year = artifact.date.start
         for era in eras:

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from museum.records.cache import RecordCache
 from museum.records.fields import ID_MAX, ID_RE
 from museum.records.messages import problems_from_validation
-from museum.records.models import FOLDER_KIND, KINDS, VOCABULARIES, Record, Vocabulary
+from museum.records.salvage import salvage
+from museum.records.models import FOLDER_KIND, KINDS, VOCABULARIES, Record, VocabEntry, Vocabulary
 from museum.records.problems import Problem
 from museum.records.yamlsource import Document, load_document
 
@@ -34,6 +35,8 @@ class Loaded:
     root: Path  # the project folder; problem paths are relative to it
     collections: Path
     records: dict[str, list[Record]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    # Records that failed validation, with what is valid of them (records/salvage.py): checked, never published.
+    broken: dict[str, list[Record]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
     vocab_sources: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -166,7 +169,7 @@ def _load_kind(kind: str, folder: Path, loaded: Loaded, remembered: RecordCache)
         record, problems = found
         loaded.problems.extend(problems)
         if record is not None:
-            loaded.records[kind].append(record)
+            (loaded.broken if record.broken else loaded.records)[kind].append(record)
 
 
 def load_record(model: type[Record], path: Path, root: Path, problems: list[Problem]) -> Record | None:
@@ -183,7 +186,13 @@ def record_from(model: type[Record], doc: Document, stem: str, problems: list[Pr
         record = model.model_validate(doc.data)
     except ValidationError as error:
         problems.extend(problems_from_validation(doc, model, error))
-        return None
+        if not id_ok:
+            return None
+        record = salvage(model, doc.data, error)  # its other problems are found too (records/salvage.py)
+        record.id = stem
+        record._source = doc.path
+        record._broken = True
+        return record
     if not id_ok:
         return None
     if record.id is not None and record.id != stem:
@@ -204,6 +213,14 @@ def _check_file_id(doc: Document, stem: str, problems: list[Problem]) -> bool:
         f"file name '{stem}' is not a valid id: lower-case ASCII letters, digits and hyphens, "
         f"at most {ID_MAX} characters"))
     return False
+
+
+def vocabulary_entries(collections: Path) -> dict[str, list[VocabEntry]]:
+    """The valid vocabularies of a collection, by name (for the JSON Schemas: records/schemas.py)."""
+    collections = collections.resolve()
+    loaded = Loaded(collections.parent, collections)
+    _load_vocabularies(collections / "vocab", loaded)
+    return {name: list(vocab.entries) for name, vocab in loaded.vocabularies.items()}
 
 
 def _load_vocabularies(folder: Path, loaded: Loaded) -> None:

@@ -16,6 +16,9 @@ from museum.records.fields import Date, Id, Ref, RefTo, Text
 from museum.records.kinds import Kind, declare
 
 NonEmptyStr = Annotated[str, Field(min_length=1)]
+# A vocabulary field's value: an id of its vocabulary, or one of its labels, which the catalogue turns into
+# the id (industry: 石油 is petroleum). Checked there, against the vocabulary (catalogue/index.py).
+Term = Annotated[str, Field(min_length=1)]
 
 
 def _province_schema(schema: dict) -> None:
@@ -64,10 +67,15 @@ class Record(Strict):
 
     kind: ClassVar[str] = ""
     _source: str = PrivateAttr("")  # the file it came from, as shown to curators
+    _broken: bool = PrivateAttr(False)  # it failed validation: only its valid fields, for checking (records/salvage.py)
 
     @property
     def source(self) -> str:
         return self._source
+
+    @property
+    def broken(self) -> bool:
+        return self._broken
 
     @property
     def key(self) -> Ref:
@@ -85,8 +93,8 @@ class Record(Strict):
               collected=True))
 class Museum(Record):
     name: Text
-    type: Id = Field(description="museum-types 词表 / museum-types vocabulary id")
-    industries: list[Id] = Field(min_length=1, description="industries 词表 / industries vocabulary ids")
+    type: Term = Field(description="museum-types 词表 / museum-types vocabulary id")
+    industries: list[Term] = Field(min_length=1, description="industries 词表 / industries vocabulary ids")
     province: Province
     city: Text
     address: Text | None = None
@@ -106,10 +114,10 @@ class Museum(Record):
 class Artifact(Record):
     title: Text
     museum: Annotated[Ref, RefTo("museum")]
-    industry: Id = Field(description="industries 词表 / industries vocabulary id")
+    industry: Term = Field(description="industries 词表 / industries vocabulary id")
     date: Date
     description: Text
-    era: Id | None = Field(None, description="eras 词表；缺省时由日期推定 / eras id; derived from the date when absent")
+    era: Term | None = Field(None, description="eras 词表；缺省时由日期推定 / eras id; derived from the date when absent")
     inventory_number: NonEmptyStr | None = None
     maker: Text | None = None
     place_made: Text | None = None
@@ -146,7 +154,7 @@ class Exhibition(Record):
     status: Literal["permanent", "temporary", "online"] = "online"
     dates: DateSpan | None = None
     curators: list[Text] = Field(default_factory=list)
-    audience: list[Id] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
+    audience: list[Term] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
     learning_objectives: list[Text] = Field(default_factory=list)
     activities: list[Text] = Field(default_factory=list)
     cover: Image | None = None
@@ -158,7 +166,7 @@ class Exhibition(Record):
               vocab={"level": "heritage-levels", "province": "provinces", "industry": "industries"}, on_map=True))
 class Heritage(Record):
     name: Text
-    level: Id = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
+    level: Term = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
     province: Province
     core_items: list[Text] = Field(min_length=1)
     batch: int | None = Field(None, ge=1, le=99)
@@ -167,7 +175,7 @@ class Heritage(Record):
     city: Text | None = None
     address: Text | None = None
     location: Location | None = None
-    industry: Id | None = Field(None, description="industries 词表 / industries vocabulary id")
+    industry: Term | None = Field(None, description="industries 词表 / industries vocabulary id")
     founded: Date | None = None
     status: Literal["listed", "revoked"] = "listed"
     applicant: Text | None = None
@@ -189,7 +197,7 @@ class Route(Record):
     title: Text
     stops: list[Stop] = Field(min_length=2, json_schema_extra=_stops_schema)
     theme: Text | None = None
-    audience: list[Id] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
+    audience: list[Term] = Field(default_factory=list, description="audiences 词表 / audiences vocabulary ids")
     duration: Text | None = None
     season: Text | None = None
     description: Text | None = None

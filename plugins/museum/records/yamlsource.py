@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from museum.records.yamlhelp import explain
 from museum.records.problems import Problem, os_error_text
 
 try:  # the PyPI wheels carry libyaml; fall back to pure Python where they do not
@@ -218,11 +219,8 @@ def parse_document(raw: bytes, shown_as: str, size: int | None = None) -> Docume
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        doc.problems.append(Problem(shown_as, line, col, "", f"YAML 语法错误：{what}",
-                                    f"YAML syntax error: {what}"))
+        said = explain(text, exc)  # (at the mistake, in plain words: records/yamlhelp.py)
+        doc.problems.append(Problem(shown_as, said.line, said.column, said.field, said.zh, said.en))
         return doc
     except yaml.YAMLError as exc:
         doc.problems.append(Problem(shown_as, 1, 1, "", f"YAML 错误：{exc}", f"YAML error: {exc}"))
