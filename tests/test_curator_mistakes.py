@@ -131,3 +131,13 @@ def test_one_wrong_field_hides_no_other_problem_and_no_one_is_told_the_record_is
     assert any(": images.0.alt: " in p for p in broken)  # the image's missing alt …
     assert any(": images.0.src: " in p and "no-such-picture.png" in p for p in broken)  # … and its missing file
     assert any(": related.0: " in p and "no-such-artifact" in p for p in broken)  # and a dangling reference
+
+
+def test_a_record_named_where_its_id_belongs_gets_the_id_to_write(collection):
+    text = ARTIFACT.format(industry="petroleum", date=1960).replace(
+        "museum: daqing-oilfield-history-exhibition-hall", "museum: 大庆油田历史陈列馆")
+    write(collection, "artifacts/name-probe.yaml", text)
+    [problem] = [p for p in problems_of(collection) if "name-probe.yaml" in p]
+    assert ":2:9: museum: " in problem
+    assert "请写它的编号：daqing-oilfield-history-exhibition-hall" in problem
+    assert "write its id: daqing-oilfield-history-exhibition-hall" in problem

@@ -37,6 +37,7 @@ PAGES = {
     "directory": "directory/",
     "directory by province": "directory/province/beijing/",
     "exhibitions": "exhibitions/",
+    "exhibitions by audience": "exhibitions/audience/primary/",
     "heritage list": "heritage/",
     "routes list": "routes/",
     "search with results": "search/?q=机车",

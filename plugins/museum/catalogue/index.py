@@ -255,6 +255,10 @@ def _check_references(cat: Catalogue, record: Record, problems: list[Problem], l
     for where, ref in list(references_of(record)):
         if ref is None:  # (a salvaged record's missing field)
             continue
+        if ref.named:
+            zh, en = terms.named_record(cat.records[ref.kind], ref.kind, ref.id)
+            problems.append(locate.problem(record.source, where, zh, en))
+            continue
         target = cat.get(ref)
         if target is None and ref in failed:
             continue

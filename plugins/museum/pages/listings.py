@@ -154,9 +154,26 @@ class Listings:
 
     def exhibitions(self) -> Iterable[PageSpec]:
         s = self.s
-        cards = [self.records.card(e) for e in self.cat.exhibitions.values()]
-        yield from self._listing(urls.EXHIBITIONS, s._("展览"), cards, [home_crumb(s)],
-                                 intro=s._("网上展览与各馆展览：可在课堂上直接引用和打印。"))
+        yield from self._by_audience(urls.EXHIBITIONS, s._("展览"), self.cat.exhibitions,
+                                     s._("网上展览与各馆展览：可在课堂上直接引用和打印。"))
+
+    def _by_audience(self, base: str, title: str, records: dict, intro: str) -> Iterable[PageSpec]:
+        """A listing, with a part for each audience its records are for (a teacher's first question)."""
+        s = self.s
+        members: dict[str, list] = {a: [] for a in self.cat.vocab.get("audiences", {})}
+        for record in records.values():
+            for audience in record.audience:
+                members[audience].append(record)
+        found = {a: rs for a, rs in members.items() if rs}
+        facets = [Section("by-audience", s._("按适合对象"), links=[
+            Link(self.cat.label("audiences", a), urls.grouped(base, "audience", a), len(rs)) for a, rs in found.items()])]
+        cards = [self.records.card(r) for r in records.values()]
+        yield from self._listing(base, title, cards, [home_crumb(s)], intro=intro, facets=facets if found else None)
+        for audience, group in found.items():
+            label = self.cat.label("audiences", audience)
+            yield from self._listing(urls.grouped(base, "audience", audience), label,
+                                     [self.records.card(r) for r in group], [home_crumb(s), Link(title, base)],
+                                     intro=s._("%(title)s：适合%(audience)s。", title=title, audience=s.pick(label)))
 
     def heritage(self) -> Iterable[PageSpec]:
         s = self.s
@@ -185,7 +202,7 @@ class Listings:
                 for v in values:
                     labels[(name, v)] = s._("第%(n)s批", n=v)
             groups.append(Section(f"by-{name}", title, links=[
-                Link(labels[(name, v)], f"{urls.HERITAGE_LIST}{name}/{v}/", len(members[(name, v)])) for v in values]))
+                Link(labels[(name, v)], urls.grouped(urls.HERITAGE_LIST, name, v), len(members[(name, v)])) for v in values]))
         cards = [self.records.card(h) for h in heritage.values()]
         title = s._("工业遗产名录")
         yield from self._listing(urls.HERITAGE_LIST, title, cards, [home_crumb(s)],
@@ -193,7 +210,7 @@ class Listings:
         for (name, value), ids in members.items():
             label = s.pick(labels[(name, value)])
             yield from self._listing(
-                f"{urls.HERITAGE_LIST}{name}/{value}/", labels[(name, value)],
+                urls.grouped(urls.HERITAGE_LIST, name, value), labels[(name, value)],
                 [self.records.card(heritage[i]) for i in ids],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
@@ -201,9 +218,8 @@ class Listings:
 
     def routes(self) -> Iterable[PageSpec]:
         s = self.s
-        cards = [self.records.card(r) for r in self.cat.routes.values()]
-        yield from self._listing(urls.ROUTES, s._("工业旅游与研学线路"), cards, [home_crumb(s)],
-                                 intro=s._("串联工业遗产与工业博物馆的旅游和研学线路。"))
+        yield from self._by_audience(urls.ROUTES, s._("工业旅游与研学线路"), self.cat.routes,
+                                     s._("串联工业遗产与工业博物馆的旅游和研学线路。"))
 
     # --- home -------------------------------------------------------------------------------------
     def home(self) -> PageSpec:

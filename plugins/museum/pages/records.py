@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from museum.pages import i18n, iiif, jsonld, urls
+from markupsafe import Markup
+
+from museum.pages import citation, i18n, iiif, jsonld, urls
 from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
+from museum.pages.qr import qr_svg
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
-from museum.pages.spec import SITE_NAME, PageSpec, Pictures, home_crumb
-from museum.pages.views import Card, Fact, Joined, Link, Section
+from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, Pictures, home_crumb
+from museum.pages.views import Card, Cited, Fact, Joined, Link, Section
 
 # Every list on a record page shows at most this many records, then links to a listing of all of them
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
@@ -129,6 +132,24 @@ class RecordPages:
                   else urls.iiif_collection(record.key) if iiif.has_collection(record) else None),
         )
 
+    def citations(self, record: Record) -> list[Cited]:
+        """The record's page cited in GB/T 7714 (in Chinese) and Chicago (in English where it has English)."""
+        url = self.absolute(urls.record(record.key))
+        english = record.label.en
+        return [Cited("GB/T 7714—2015", citation.gbt7714(SITE_NAME, record.label.zh, url), "zh"),
+                Cited("Chicago", citation.chicago(SITE_NAME_EN, english or record.label.zh, url), "en" if english else "zh")]
+
+    def qr(self, record: Record) -> Markup:
+        """The QR code of the record's permanent link, for a class handout."""
+        return qr_svg(self.absolute(urls.record(record.key)), self.s._("二维码：扫码打开本页 %(link)s",
+                                                                       link=self.absolute(urls.record(record.key))))
+
+    def _audience(self, audience: list[str], listing: str) -> Fact:
+        """Who it is for, each linked to the listing of what else is for them."""
+        labels = tuple(self.vocab("audiences", a) for a in audience)
+        return Fact(self.s._("适合对象"), Joined(labels, self.s._("、")),
+                    tuple(Link(label, urls.grouped(listing, "audience", a)) for label, a in zip(labels, audience)))
+
     # --- artifact ---------------------------------------------------------------------------------
     def artifact(self, a: Artifact) -> PageSpec:
         cat, s = self.cat, self.s
@@ -159,8 +180,6 @@ class RecordPages:
             self.bounded(a, "related", s._("相关藏品"), related),
         ]
         permalink = self.absolute(urls.record(a.key))
-        citation = s._("%(title)s，%(date)s，%(museum)s藏。%(site)s，%(link)s", title=self.pick(a.title),
-                       date=self.pick(a.date.text()), museum=self.pick(museum.name), site=s._(SITE_NAME), link=permalink)
         data = jsonld.artifact(a, permalink, museum.name, self.absolute(urls.record(museum.key)),
                                self._abs_image(a), self.vocab("eras", era))
         crumbs = [home_crumb(s), Link(s._("藏品"), urls.COLLECTION), Link(industry, urls.facet("industry", a.industry))]
@@ -168,7 +187,7 @@ class RecordPages:
             "figures": self.pictures.figures(a),
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
-            "citation": citation,
+            "citations": self.citations(a),
             "kicker": industry,
             "tags": [Text.of(tag) for tag in a.tags],  # (curators' keywords, in Chinese)
         })
@@ -234,7 +253,7 @@ class RecordPages:
         if e.curators:
             facts.append(Fact(s._("策展"), Joined(tuple(e.curators), s._("、"))))
         if e.audience:
-            facts.append(Fact(s._("适合对象"), Joined(tuple(self.vocab("audiences", a) for a in e.audience), s._("、"))))
+            facts.append(self._audience(e.audience, urls.EXHIBITIONS))
         sections = []
         for i, section in enumerate(e.sections, 1):
             members = self.bounded(e, f"section-{i}", self.pick(section.title), [cat.target(r) for r in section.artifacts])
@@ -259,6 +278,8 @@ class RecordPages:
             "chapters": sections,
             "related": self.bounded(e, "related", s._("相关内容"), related, links=True),
             "kicker": s._(STATUS[e.status]),
+            "qr": self.qr(e),
+            "citations": self.citations(e),
         })
 
     # --- heritage ---------------------------------------------------------------------------------
@@ -306,6 +327,7 @@ class RecordPages:
                               "core_items": h.core_items,
                               "sections": [s for s in sections if s.cards or s.links],
                               "kicker": level,
+                              "citations": self.citations(h),
                           })
 
     # --- route ------------------------------------------------------------------------------------
@@ -319,11 +341,12 @@ class RecordPages:
         facts = [Fact(label, value) for label, value in
                  [(s._("主题"), r.theme), (s._("建议时长"), r.duration), (s._("适宜季节"), r.season)] if value]
         if r.audience:
-            facts.append(Fact(s._("适合对象"), Joined(tuple(self.vocab("audiences", a) for a in r.audience), s._("、"))))
+            facts.append(self._audience(r.audience, urls.ROUTES))
         data = jsonld.route(r, self.absolute(urls.record(r.key)),
                             [(x["card"].title, self.absolute(x["card"].url)) for x in stops])
         crumbs = [home_crumb(s), Link(s._("线路"), urls.ROUTES)]
-        context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": s._("工业旅游与研学线路")}
+        context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": s._("工业旅游与研学线路"),
+                   "qr": self.qr(r)}
         if self.route_map is not None:
             context["route_map"] = self.route_map(r, r.stops[:STOP_LIMIT])
         return self._spec(r, r.description or r.title, crumbs, data, context)

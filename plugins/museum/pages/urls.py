@@ -42,6 +42,11 @@ def iiif_collection(ref: Ref, page: int = 1) -> str:
     return f"{base}.json" if page == 1 else f"{base}/{page}.json"
 
 
+def grouped(base: str, name: str, value: str) -> str:
+    """A listing's part with one value of a field: heritage/level/national/, exhibitions/audience/primary-school/."""
+    return f"{base}{name}/{value}/"
+
+
 def facet(name: str, value: str) -> str:
     return f"{COLLECTION}{name}/{value}/"
 

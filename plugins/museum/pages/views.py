@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from museum.records.fields import Text
 from museum.media.pictures import Picture
+from museum.pages.citation import Citation
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,12 @@ class Section:
     cards: list[Card] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     more: Link | None = None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A page cited in one style: the style's name, the citation, and the language it is written in."""
+
+    style: str
+    citation: Citation
+    lang: str

@@ -273,6 +273,9 @@ class Ref:
 
     kind: str
     id: str
+    # A record's name written where its id belongs (museum: 大庆油田历史陈列馆): the catalogue says which
+    # id to write instead (catalogue/index.py). Never published: it is always a problem.
+    named: bool = False
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.id}"
@@ -309,6 +312,8 @@ class RefTo:
             allowed = "、".join(self.allowed)
             raise bilingual("ref_kind", f"这里只能引用 {allowed}，不能引用“{kind}”",
                             f"this field may name only {', '.join(self.allowed)}, not '{kind}'")
+        if not sep and not rid.isascii() and rid.strip():
+            return Ref(kind, rid.strip(), named=True)  # a name, not an id: said with the id to write instead
         return Ref(kind, check_id(rid))
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
