@@ -15,5 +15,6 @@ SCALE = 3  # px a module: about 1.9 cm square for a typical link at error correc
 def qr_svg(url: str, label: str) -> Markup:
     """The QR code of ``url`` as an <svg> image with ``label`` as its accessible name."""
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=SCALE, border=2, light="#fff", title=label, svgclass="museum-qr", lineclass=None)
+    # (named by aria-label alone: an SVG <title> inside the body reads, to simple parsers, as the page's title)
+    svg = code.svg_inline(scale=SCALE, border=2, light="#fff", svgclass="museum-qr", lineclass=None)
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
