@@ -38,3 +38,20 @@ def test_exhibitions_and_routes_carry_the_qr_code_of_their_permanent_link(mini_c
     for url in ("exhibitions/ceshi-zhanlan/", "routes/ceshi-xianlu/", "en/routes/ceshi-xianlu/"):
         svg = str(pages[url].context["qr"])
         assert svg.startswith('<svg role="img" aria-label=') and f"{SITE_URL}{url}" in svg, url
+
+
+def test_every_exhibition_and_route_has_a_class_sheet_in_each_language(mini_checked):
+    cat, _ = mini_checked
+    pages = pages_of(cat)
+    sheet = pages["exhibitions/ceshi-zhanlan/sheet/"]
+    exhibition = cat.exhibitions["ceshi-zhanlan"]
+    assert sheet.template == "sheet.html" and sheet.title.startswith("课堂学习单")
+    assert sheet.context["objectives"] == exhibition.learning_objectives
+    assert sheet.context["activities"] == exhibition.activities
+    assert [c.url for c in sheet.context["objects"]] == list(dict.fromkeys(
+        f"artifacts/{r.id}/" for section in exhibition.sections for r in section.artifacts))
+    assert "https://museum.example/exhibitions/ceshi-zhanlan/" in str(sheet.context["qr"])  # the exhibition's link
+    assert pages["exhibitions/ceshi-zhanlan/"].context["sheet"] == "exhibitions/ceshi-zhanlan/sheet/"
+    route = pages["en/routes/ceshi-xianlu/sheet/"]
+    assert [s["number"] for s in route.context["stops"]] == list(range(1, len(cat.routes["ceshi-xianlu"].stops) + 1))
+    assert "artifacts/ceshi-kache/sheet/" not in pages  # (artifacts have none)

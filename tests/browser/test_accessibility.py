@@ -38,6 +38,7 @@ PAGES = {
     "directory by province": "directory/province/beijing/",
     "exhibitions": "exhibitions/",
     "exhibitions by audience": "exhibitions/audience/primary/",
+    "class sheet": "exhibitions/three-wheels-and-a-sound/sheet/",
     "heritage list": "heritage/",
     "routes list": "routes/",
     "search with results": "search/?q=机车",

@@ -16,7 +16,8 @@ SITE_URL = "http://127.0.0.1:8000/"  # the sample site's address: its permanent 
 A4 = (595, 842)  # points
 HALF = 0.5
 PAGES = ["exhibitions/three-wheels-and-a-sound/", "exhibitions/automobiles-from-minsheng-to-santana/",
-         "routes/liaoning-heavy-industry/", "en/exhibitions/three-wheels-and-a-sound/"]
+         "routes/liaoning-heavy-industry/", "en/exhibitions/three-wheels-and-a-sound/",
+         "exhibitions/three-wheels-and-a-sound/sheet/", "en/routes/liaoning-heavy-industry/sheet/"]
 
 
 def printed(page, url: str) -> list:
@@ -46,9 +47,13 @@ def test_printing_gives_a4_pages_none_more_than_half_empty(page, base_url, path)
     assert fill[-1] > 0.1
 
 
-@pytest.mark.parametrize("path", ["exhibitions/three-wheels-and-a-sound/", "routes/liaoning-heavy-industry/"])
-def test_the_printed_qr_code_reads_as_the_permanent_link(page, base_url, path):
+@pytest.mark.parametrize("path, link", [
+    ("exhibitions/three-wheels-and-a-sound/", "exhibitions/three-wheels-and-a-sound/"),
+    ("routes/liaoning-heavy-industry/", "routes/liaoning-heavy-industry/"),
+    ("exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/three-wheels-and-a-sound/"),  # the sheet: the exhibition
+])
+def test_the_printed_qr_code_reads_as_the_permanent_link(page, base_url, path, link):
     zxingcpp = pytest.importorskip("zxingcpp")
     found = [code.text for _, picture in printed(page, base_url + path) for code in zxingcpp.read_barcodes(picture)
              if code.format == zxingcpp.BarcodeFormat.QRCode]
-    assert found == [SITE_URL + path]
+    assert found == [SITE_URL + link]

@@ -73,12 +73,15 @@ class SitePlan:
             yield from self.pages_of(record)
 
     def pages_of(self, record: Record) -> list[PageSpec]:
-        """A record's page, and the full listings of its lists too long for the page, in each language."""
+        """A record's page, the full listings of its lists too long for the page, and its class sheet (an
+        exhibition's, a route's), in each language."""
         pages = []
         for lang, builders in self.by_lang.items():
             page = builders.records.page(record)
             overflow, builders.records.overflow = builders.records.overflow, []
-            pages += [localize(spec, lang) for spec in [page, *builders.listings.overflow(overflow)]]
+            sheet = builders.records.sheet(record)
+            pages += [localize(spec, lang) for spec in [page, *builders.listings.overflow(overflow),
+                                                         *([sheet] if sheet else [])]]
         return pages
 
     def folders_of(self, record: Record) -> list[str]:

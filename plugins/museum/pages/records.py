@@ -24,6 +24,7 @@ LIST_LIMIT = 12
 # A route is read in order, stop by stop, so its page shows more of it than of other lists; past
 # this, the rest is on the listing of all its stops (and the map and structured data show these).
 STOP_LIMIT = 60
+SHEET_OBJECTS = 12  # the objects a class sheet shows: what fits on a printed page with the rest
 GRADES = {"first": N_("国家一级博物馆"), "second": N_("国家二级博物馆"), "third": N_("国家三级博物馆")}
 STATUS = {"permanent": N_("常设展览"), "temporary": N_("临时展览"), "online": N_("网上展览")}
 
@@ -279,6 +280,7 @@ class RecordPages:
             "related": self.bounded(e, "related", s._("相关内容"), related, links=True),
             "kicker": s._(STATUS[e.status]),
             "qr": self.qr(e),
+            "sheet": urls.sheet(e.key),
             "citations": self.citations(e),
         })
 
@@ -346,13 +348,47 @@ class RecordPages:
                             [(x["card"].title, self.absolute(x["card"].url)) for x in stops])
         crumbs = [home_crumb(s), Link(s._("线路"), urls.ROUTES)]
         context = {"facts": facts, "stops": stops, "more_stops": more, "kicker": s._("工业旅游与研学线路"),
-                   "qr": self.qr(r)}
+                   "qr": self.qr(r), "sheet": urls.sheet(r.key)}
         if self.route_map is not None:
             context["route_map"] = self.route_map(r, r.stops[:STOP_LIMIT])
         return self._spec(r, r.description or r.title, crumbs, data, context)
 
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)
+
+    # --- the class sheet of an exhibition or a route ----------------------------------------------
+    def sheet(self, record: Record) -> PageSpec | None:
+        """One or two A4 pages to hand to a class: who it is for, what to learn and do, what to look at,
+        and the permanent link with its QR code."""
+        s = self.s
+        if isinstance(record, Exhibition):
+            members = _unique([self.cat.target(r) for section in record.sections for r in section.artifacts])
+            objects = [self.card(a) for a in members[:SHEET_OBJECTS]]
+            context = {"objectives": record.learning_objectives, "activities": record.activities, "objects": objects,
+                       "more_objects": max(0, len(members) - SHEET_OBJECTS), "stops": []}
+            listing = Link(s._("展览"), urls.EXHIBITIONS)
+        elif isinstance(record, Route):
+            stops = [{"number": i, "card": self.card(self.cat.target(stop.stop)), "duration": stop.duration}
+                     for i, stop in enumerate(record.stops[:STOP_LIMIT], 1)]
+            context = {"objectives": [], "activities": [], "objects": [], "more_objects": 0, "stops": stops}
+            listing = Link(s._("线路"), urls.ROUTES)
+        else:
+            return None
+        facts = [self._audience(record.audience, listing.url)] if record.audience else []
+        if isinstance(record, Route):
+            facts += [Fact(label, value) for label, value in
+                      [(s._("主题"), record.theme), (s._("建议时长"), record.duration)] if value]
+        url = urls.sheet(record.key)
+        title = s._("课堂学习单：%(title)s", title=self.pick(record.label))
+        crumbs = [home_crumb(s), listing, Link(record.label, urls.record(record.key)), Link(s._("课堂学习单"), url)]
+        return PageSpec(
+            url=url, template="sheet.html", title=title, title_lang="" if record.label.get(self.lang) else i18n.DEFAULT,
+            description=s._("%(title)s的课堂学习单：学习目标、活动和要看的展品，附永久链接和二维码。",
+                            title=self.pick(record.label)),
+            context={"record": record, "facts": facts, "permalink": self.absolute(urls.record(record.key)),
+                     "qr": self.qr(record), **context},
+            breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
+        )
 
 
 def _unique(records: list[Record]) -> list[Record]:

@@ -31,6 +31,11 @@ def record(ref: Ref) -> str:
     return f"{KINDS[ref.kind].path}/{ref.id}/"
 
 
+def sheet(ref: Ref) -> str:
+    """The printable class sheet of an exhibition or a route, a page of its own below the record's."""
+    return f"{record(ref)}sheet/"
+
+
 def manifest(ref: Ref) -> str:
     """An artifact's IIIF manifest (a file, not a page). Flat files: a folder each would cost more."""
     return f"{IIIF}{KINDS[ref.kind].path}/{ref.id}.json"
