@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from museum.records.problems import Problem, os_error_text, problems_to_json
+from museum.records.problems import Problem, github_command, os_error_text, problems_to_json
 from museum.records.cache import cache_folder
 from museum.records.models import KINDS
 
@@ -49,7 +49,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         return 0
     print(summary(cat))
+    _say_unrecorded(cat)
     return 0
+
+
+def _say_unrecorded(cat) -> None:
+    """New URLs are no problem, but the ledger should come with them in the same pull request: then
+    the build that publishes them (CI's, say) finds nothing to add and nothing is left to commit."""
+    from museum.catalogue.ledger import ledger_file, unrecorded
+
+    new = unrecorded(cat)
+    if not new:
+        return
+    ledger = _shown(str(ledger_file(cat.collections)))
+    some = "、".join(new[:3]) + ("……" if len(new) > 3 else "")
+    zh = (f"有 {len(new)} 个新网址尚未写入 {ledger}（{some}）：运行 python build.py build 会写入，"
+          f"请把它随记录一起提交")
+    en = (f"{len(new)} new URL(s) not yet in {ledger} ({', '.join(new[:3])}{', …' if len(new) > 3 else ''}): "
+          f"python build.py build writes them; commit it with the records")
+    print(f"{zh} / {en}", file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(github_command("warning", f"{zh} / {en}", ledger))
 
 
 def _shown(path: str) -> str:
@@ -101,7 +121,9 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from museum.catalogue.check import check_collection
+    from museum.catalogue.ledger import ledger_file
     from museum.adapters.mkdocs.build import BuildFailed, UnsafeSiteDir, build_site, checked_site_dir
+    from museum.output.ledger import record_published
 
     try:  # before anything else: a folder the build must not replace is refused with nothing touched
         checked_site_dir(ROOT / "mkdocs.yml", args.site_dir, args.collections)
@@ -127,6 +149,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"构建失败，原有 site/ 保持不变 / build failed, the previous site/ is unchanged:\n{error}", file=sys.stderr)
         return 1
     print(f"已生成 / built: {_shown(str(args.site_dir))}")
+    added = record_published(cat)  # the site is in place: its URLs are promised from now on
+    if added:
+        ledger = _shown(str(ledger_file(cat.collections)))
+        print(f"已将 {len(added)} 个新网址写入 {ledger}，请随记录一起提交 / {len(added)} new URL(s) written to "
+              f"{ledger}; commit it with the records")
     return 0
 
 
