@@ -159,20 +159,70 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from museum.catalogue.check import check_collection
-    from museum.adapters.mkdocs.build import serve_site
+    from museum.adapters.mkdocs.build import preview_url, serve_site
 
+    if args.dev_addr and (args.host or args.port):
+        print("--dev-addr 与 --host、--port 只能选一种写法 / give either --dev-addr or --host and --port, not both",
+              file=sys.stderr)
+        return 2
+    host, port = args.dev_addr or (args.host or DEFAULT_HOST, args.port or DEFAULT_PORT)
     _, problems = check_collection(args.collections, ROOT, RECORD_CACHE)
     if problems:
         _print_problems(problems, "text")
         return 1
     os.environ["MUSEUM_COLLECTIONS"] = str(args.collections.resolve())
-    print(f"预览 / preview: http://{args.dev_addr}/  (Ctrl+C 停止 / to stop)")
-    serve_site(ROOT / "mkdocs.yml", args.dev_addr, poll=args.poll)
+    print(f"预览 / preview: {preview_url(ROOT / 'mkdocs.yml', host, port)}  (Ctrl+C 停止 / to stop)")
+    serve_site(ROOT / "mkdocs.yml", host, port, poll=args.poll)
     return 0
 
 
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000  # the preview: this computer only
+
+
+def _host(value: str) -> str:
+    """An address to serve on, as MkDocs takes it: an IP address (IPv6 with or without brackets) or localhost."""
+    import ipaddress
+
+    bare = value.removeprefix("[").removesuffix("]")
+    try:
+        return bare if bare == "localhost" else str(ipaddress.ip_address(bare))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{value}”不是 IP 地址：应为 127.0.0.1（只有本机能访问）、0.0.0.0（同一网络中的其他设备也能访问）"
+            f"或 localhost / '{value}' is not an IP address: use 127.0.0.1 (this computer only), 0.0.0.0 (other "
+            f"devices on the same network too) or localhost") from None
+
+
+def _port(value: str) -> int:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"端口应为 1 到 65535 之间的整数，而不是“{value}”/ the port must be a whole "
+                                     f"number from 1 to 65535, not '{value}'")
+
+
+def _address(value: str) -> tuple[str, int]:
+    host, sep, port = value.rpartition(":")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"应写作 地址:端口，如 127.0.0.1:8000，而不是“{value}”/ write HOST:PORT, "
+                                         f"e.g. 127.0.0.1:8000, not '{value}'")
+    return _host(host), _port(port)
+
+
+EXAMPLES = """\
+例如 / for example:
+  python build.py check                       检查全部记录 / check every record
+  python build.py serve --port 8001           在 http://127.0.0.1:8001/ 预览 / preview at http://127.0.0.1:8001/
+  python build.py serve --host 0.0.0.0        同一网络中的其他设备也能预览 / other devices on the network may preview
+  SITE_URL=https://museum.example/ python build.py build
+                                              为部署而构建：网站的公开地址（见 README）/ build for deploying: the
+                                              site's public address (see the README)
+每个命令的选项 / each command's options: python build.py COMMAND --help
+"""
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="build.py", description="国家数字工业博物馆 / National Digital Industrial Museum")
+    ap = argparse.ArgumentParser(prog="build.py", description="国家数字工业博物馆 / National Digital Industrial Museum",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EXAMPLES)
     ap.add_argument("--collections", type=Path, default=ROOT / "collections",
                     help="records folder (default: collections/)")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -193,7 +243,14 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--port", type=_port, help=f"端口（默认 {DEFAULT_PORT}），如 8000 已被占用时用 --port 8001 / "
+                                                  f"the port (default {DEFAULT_PORT}), e.g. --port 8001 when 8000 is taken")
+    serve.add_argument("--host", type=_host,
+                       help=f"地址（默认 {DEFAULT_HOST}，只有本机能访问）；0.0.0.0 让同一网络中的手机、电脑也能预览 / the "
+                            f"address (default {DEFAULT_HOST}: this computer only); 0.0.0.0 lets phones and computers "
+                            f"on the same network preview too")
+    serve.add_argument("--dev-addr", type=_address, metavar="HOST:PORT",
+                       help="同 --host HOST --port PORT / the same as --host HOST --port PORT")
     serve.add_argument("--poll", action="store_true",
                        help="轮询查找改动（网络盘、容器共享目录）/ look for changes by polling (network drives, "
                             "folders shared into containers)")
