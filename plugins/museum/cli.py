@@ -45,22 +45,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     _print_problems(problems, args.format)
     if problems:
+        if args.summary:
+            _summarise(problems, cat, args.format)
         return 1
     if args.format == "json":
         return 0
     print(summary(cat))
-    _say_unrecorded(cat)
+    unrecorded = _say_unrecorded(cat)
+    if args.summary:
+        _summarise(problems, cat, args.format, [summary(cat), *unrecorded])
     return 0
 
 
-def _say_unrecorded(cat) -> None:
+def _say_unrecorded(cat) -> list[str]:
     """New URLs are no problem, but the ledger should come with them in the same pull request: then
     the build that publishes them (CI's, say) finds nothing to add and nothing is left to commit."""
     from museum.catalogue.ledger import ledger_file, unrecorded
 
     new = unrecorded(cat)
     if not new:
-        return
+        return []
     ledger = _shown(str(ledger_file(cat.collections)))
     some = "、".join(new[:3]) + ("……" if len(new) > 3 else "")
     zh = (f"有 {len(new)} 个新网址尚未写入 {ledger}（{some}）：运行 python build.py build 会写入，"
@@ -70,6 +74,75 @@ def _say_unrecorded(cat) -> None:
     print(f"{zh} / {en}", file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print(github_command("warning", f"{zh} / {en}", ledger))
+    return [f"{zh} / {en}"]
+
+
+# --- check --summary -----------------------------------------------------------------------------
+def _summarise(problems: list[Problem], cat, fmt: str, said: list[str] = ()) -> None:
+    """After the problem list: the problems grouped (catalogue/overview.py); on GitHub Actions also as
+    Markdown in the workflow run's summary (the file GITHUB_STEP_SUMMARY names). ``said``: when there
+    are no problems, the lines check said instead."""
+    from museum.catalogue.overview import group_problems
+
+    groups = group_problems(problems, cat.collections, cat.root)
+    if problems and fmt == "text":  # (JSON output stays JSON)
+        print()
+        print("\n".join(_summary_text(groups)))
+    step = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step:
+        try:
+            with open(step, "a", encoding="utf-8") as out:
+                out.write(_summary_markdown(groups, said))
+        except OSError as exc:  # the summary is a convenience: the check's result stands
+            zh, en = os_error_text(exc, ("无法写入 GITHUB_STEP_SUMMARY", "cannot write GITHUB_STEP_SUMMARY"))
+            print(f"{zh} / {en}", file=sys.stderr)
+
+
+def _counted(groups) -> tuple[int, int]:
+    problems = [p for g in groups for p in g.problems]
+    return len(problems), len({p.path for p in problems})
+
+
+def _summary_text(groups) -> list[str]:
+    total, files = _counted(groups)
+    lines = [f"问题汇总：{total} 个问题，涉及 {files} 个文件，共 {len(groups)} 种 / Summary: {total} problem(s) in "
+             f"{files} file(s), {len(groups)} different one(s)"]
+    for kind, of_kind in _by_kind(groups):
+        lines.append(f"{kind[0]} / {kind[1]}：{sum(len(g.problems) for g in of_kind)}")
+        for group in of_kind:  # one line each: how many, the message, where the first few are
+            more = len(group.problems) - len(group.examples)
+            where = ", ".join(f"{p.path}:{p.line}:{p.column}" for p in group.examples)
+            where += f"；另有 {more} 处 / and {more} more" if more else ""
+            lines.append(f"  {len(group.problems)} × {group.zh} / {group.en}（{where}）")
+    return lines
+
+
+def _by_kind(groups):
+    kinds: dict = {}
+    for group in groups:
+        kinds.setdefault(group.kind, []).append(group)
+    return kinds.items()
+
+
+def _md(text: str) -> str:
+    """Text in a Markdown table cell, shown as it is: <folder> is no HTML tag, | no column."""
+    return "".join(f"\\{ch}" if ch in "\\`*_[]<>|&" else ch for ch in text).replace("\n", " ")
+
+
+def _summary_markdown(groups, said: list[str]) -> str:
+    if not groups:
+        return "### 记录检查通过 / Records check passed\n\n" + "".join(f"{_md(line)}\n\n" for line in said)
+    total, files = _counted(groups)
+    lines = [f"### 记录检查：{total} 个问题，涉及 {files} 个文件 / Records check: {total} problem(s) in {files} file(s)",
+             "", "| 记录类别 / Kind | 个数 / Count | 问题 / Problem | 例如 / For example |", "| --- | ---: | --- | --- |"]
+    for kind, of_kind in _by_kind(groups):
+        for group in of_kind:
+            more = len(group.problems) - len(group.examples)
+            where = "<br>".join(_md(f"{p.path}:{p.line}:{p.column}") for p in group.examples)
+            where += f"<br>另有 {more} 处 / and {more} more" if more else ""
+            lines.append(f"| {_md(kind[0])} / {_md(kind[1])} | {len(group.problems)} | {_md(group.zh)}<br>{_md(group.en)} "
+                         f"| {where} |")
+    return "\n".join(lines) + "\n\n"
 
 
 def _shown(path: str) -> str:
@@ -211,6 +284,7 @@ def _address(value: str) -> tuple[str, int]:
 EXAMPLES = """\
 例如 / for example:
   python build.py check                       检查全部记录 / check every record
+  python build.py check --summary             并按类归纳问题 / and the problems grouped, with counts
   python build.py serve --port 8001           在 http://127.0.0.1:8001/ 预览 / preview at http://127.0.0.1:8001/
   python build.py serve --host 0.0.0.0        同一网络中的其他设备也能预览 / other devices on the network may preview
   SITE_URL=https://museum.example/ python build.py build
@@ -230,6 +304,11 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查记录 / check the records")
     check.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--summary", action="store_true",
+                       help="在问题列表之后按记录类别和问题归类汇总，附个数和几处例子；设置了 GITHUB_STEP_SUMMARY 时，"
+                            "也以 Markdown 追加到该文件（GitHub 在工作流运行页显示）/ after the list, the problems grouped "
+                            "by kind of record and by message, with counts and a few places; with GITHUB_STEP_SUMMARY "
+                            "set, also appended to that file as Markdown (GitHub shows it on the workflow run)")
     check.set_defaults(run=cmd_check)
 
     new = sub.add_parser("new", help="新建记录模板 / write a template record")
