@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from museum.records.problems import Problem, github_command, os_error_text, problems_to_json
@@ -78,7 +79,7 @@ def _say_unrecorded(cat) -> list[str]:
 
 
 # --- check --summary -----------------------------------------------------------------------------
-def _summarise(problems: list[Problem], cat, fmt: str, said: list[str] = ()) -> None:
+def _summarise(problems: list[Problem], cat, fmt: str, said: Sequence[str] = ()) -> None:
     """After the problem list: the problems grouped (catalogue/overview.py); on GitHub Actions also as
     Markdown in the workflow run's summary (the file GITHUB_STEP_SUMMARY names). ``said``: when there
     are no problems, the lines check said instead."""
@@ -129,7 +130,7 @@ def _md(text: str) -> str:
     return "".join(f"\\{ch}" if ch in "\\`*_[]<>|&" else ch for ch in text).replace("\n", " ")
 
 
-def _summary_markdown(groups, said: list[str]) -> str:
+def _summary_markdown(groups, said: Sequence[str]) -> str:
     if not groups:
         return "### 记录检查通过 / Records check passed\n\n" + "".join(f"{_md(line)}\n\n" for line in said)
     total, files = _counted(groups)
@@ -140,8 +141,8 @@ def _summary_markdown(groups, said: list[str]) -> str:
             more = len(group.problems) - len(group.examples)
             where = "<br>".join(_md(f"{p.path}:{p.line}:{p.column}") for p in group.examples)
             where += f"<br>另有 {more} 处 / and {more} more" if more else ""
-            lines.append(f"| {_md(kind[0])} / {_md(kind[1])} | {len(group.problems)} | {_md(group.zh)}<br>{_md(group.en)} "
-                         f"| {where} |")
+            lines.append(f"| {_md(kind[0])} / {_md(kind[1])} | {len(group.problems)} "
+                         f"| {_md(group.zh)}<br>{_md(group.en)} | {where} |")
     return "\n".join(lines) + "\n\n"
 
 
@@ -322,8 +323,9 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     serve = sub.add_parser("serve", help="本地预览，记录改动后自动重建 / live preview")
-    serve.add_argument("--port", type=_port, help=f"端口（默认 {DEFAULT_PORT}），如 8000 已被占用时用 --port 8001 / "
-                                                  f"the port (default {DEFAULT_PORT}), e.g. --port 8001 when 8000 is taken")
+    serve.add_argument("--port", type=_port,
+                       help=f"端口（默认 {DEFAULT_PORT}），如 8000 已被占用时用 --port 8001 / the port (default "
+                            f"{DEFAULT_PORT}), e.g. --port 8001 when 8000 is taken")
     serve.add_argument("--host", type=_host,
                        help=f"地址（默认 {DEFAULT_HOST}，只有本机能访问）；0.0.0.0 让同一网络中的手机、电脑也能预览 / the "
                             f"address (default {DEFAULT_HOST}: this computer only); 0.0.0.0 lets phones and computers "
