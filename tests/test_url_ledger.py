@@ -111,6 +111,15 @@ def test_a_line_that_is_no_url_and_a_folder_that_is_no_kind_are_said_where_they_
     ]
 
 
+def test_a_ledger_saved_in_another_encoding_is_said_where_and_promises_nothing_else(mini_copy):
+    ledger = mini_copy / LEDGER
+    ledger.write_bytes(ledger.read_bytes() + "artifacts/测试\n".encode("gbk"))
+    (mini_copy / "exhibitions" / "ceshi-zhanlan.yaml").unlink()
+    lines = ledger.read_bytes().count(b"\n")
+    assert [(p.line, p.column, p.en) for p in check_collection(mini_copy, mini_copy.parent)[1]] == [
+        (lines, 11, "the file is not UTF-8; save it as UTF-8")]
+
+
 def test_a_new_record_is_no_problem_but_check_asks_for_its_ledger_line(run_cli, mini_copy):
     rename_exhibition(mini_copy, keep_old_id=True)
     result = run_cli("--collections", mini_copy, "check", env={"GITHUB_ACTIONS": "true"})

@@ -21,8 +21,9 @@ from pathlib import Path
 from museum.catalogue.index import Catalogue
 from museum.records.fields import ID_MAX, ID_RE
 from museum.records.loader import shown
-from museum.records.models import FOLDER_KIND, KINDS
+from museum.records.models import KINDS
 from museum.records.problems import Problem, os_error_text
+from museum.records.yamlsource import NOT_UTF8
 
 LEDGER = "published.txt"  # in the collections folder
 
@@ -44,6 +45,7 @@ HEADER = """\
 """
 
 Key = tuple[str, str]  # (kind, id)
+_BY_PATH = {kind.path: name for name, kind in KINDS.items()}  # a line's first part is its kind's URL path
 
 
 @dataclass
@@ -72,37 +74,39 @@ def read_ledger(collections: Path, root: Path) -> Ledger:
     file = ledger_file(collections)
     ledger = Ledger(shown(file, root))
     try:
-        text = file.read_bytes().decode("utf-8-sig")  # (a byte-order mark, as some editors write, is harmless)
+        raw = file.read_bytes()
     except (FileNotFoundError, NotADirectoryError):  # (no collections folder: the loader says so)
-        return ledger
-    except UnicodeDecodeError:
-        ledger.problems.append(Problem(ledger.path, 1, 1, "", "文件不是 UTF-8 编码，请以 UTF-8 保存",
-                                       "the file is not UTF-8; save it as UTF-8"))
         return ledger
     except OSError as exc:
         zh, en = os_error_text(exc, ("无法读取文件", "cannot read the file"))
         ledger.problems.append(Problem(ledger.path, 1, 1, "", zh, en))
         return ledger
+    try:
+        text = raw.decode("utf-8-sig")  # (a byte-order mark, as some editors write, is harmless)
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        ledger.problems.append(Problem(ledger.path, line, exc.start - raw.rfind(b"\n", 0, exc.start), "", *NOT_UTF8))
+        return ledger
     ledger.exists = True
-    folders = "、".join(FOLDER_KIND)
+    paths = "、".join(_BY_PATH)
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         column = len(raw) - len(raw.lstrip()) + 1
-        folder, _, rid = line.removesuffix("/").partition("/")  # (a URL copied with its slash is the same URL)
+        path, _, rid = line.removesuffix("/").partition("/")  # (a URL copied with its slash is the same URL)
         if not rid or len(rid) > ID_MAX or not ID_RE.fullmatch(rid):
             ledger.problems.append(Problem(
                 ledger.path, number, column, "",
                 f"“{line}”不是已发布网址的写法：应为“类别目录/编号”，如 artifacts/jiefang-ca10-truck；以 # 开头的行是注释",
                 f"'{line}' is not a published URL: write <folder>/<id>, e.g. artifacts/jiefang-ca10-truck; "
                 f"lines starting with # are comments"))
-        elif folder not in FOLDER_KIND:
+        elif path not in _BY_PATH:
             ledger.problems.append(Problem(
-                ledger.path, number, column, line, f"没有“{folder}”这一类记录（应为 {folders} 之一）",
-                f"there is no kind of record '{folder}' (expected one of {', '.join(FOLDER_KIND)})"))
+                ledger.path, number, column, line, f"没有“{path}”这一类记录（应为 {paths} 之一）",
+                f"there is no kind of record '{path}' (expected one of {', '.join(_BY_PATH)})"))
         else:
-            ledger.lines.setdefault((FOLDER_KIND[folder], rid), (number, column))
+            ledger.lines.setdefault((_BY_PATH[path], rid), (number, column))
     return ledger
 
 
