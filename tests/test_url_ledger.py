@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from museum.catalogue.check import check_collection
-from museum.catalogue.ledger import HEADER, LEDGER, unrecorded
+from museum.catalogue.ledger import HEADER, LEDGER, ledger_text, read_ledger, unrecorded
 
 ROOT = Path(__file__).resolve().parents[1]
 EXHIBITION = "exhibitions/ceshi-zhanlan"
@@ -170,3 +172,10 @@ def test_the_sample_museums_ledger_holds_every_url_so_a_build_in_ci_has_nothing_
     assert problems == []
     assert unrecorded(cat) == [], ("new records without their line in collections/published.txt: run "
                                    "python build.py build (or add the lines) and commit the file with them")
+
+
+@pytest.mark.parametrize("collections", [ROOT / "collections", ROOT / "tests" / "fixtures" / "mini" / "collections"],
+                         ids=["sample", "mini"])
+def test_the_committed_ledgers_are_as_build_writes_them(collections):
+    ledger = read_ledger(collections, ROOT)
+    assert (collections / LEDGER).read_text(encoding="utf-8") == ledger_text(set(ledger.lines))
