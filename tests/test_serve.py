@@ -55,7 +55,8 @@ def served_titles(base: str) -> set[str]:
 @pytest.mark.parametrize("watching", [[], ["--poll"]], ids=["told by the system", "polling"])
 def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path, watching):
     coll = tmp_path / "collections"
-    shutil.copytree(ROOT / "collections", coll, ignore=shutil.ignore_patterns("heritage", "routes"))
+    # (without the ledger of published URLs: this preview leaves out records the sample has published)
+    shutil.copytree(ROOT / "collections", coll, ignore=shutil.ignore_patterns("heritage", "routes", "published.txt"))
     record = coll / "artifacts" / "jiefang-ca10-truck.yaml"
     port = free_port()
     url = f"http://127.0.0.1:{port}/artifacts/jiefang-ca10-truck/"
@@ -74,6 +75,69 @@ def test_an_edited_record_appears_in_the_preview_without_a_restart(tmp_path, wat
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+class _Listening(Exception):
+    """Raised by a stand-in for MkDocs' preview server where it would start listening."""
+
+
+@pytest.mark.parametrize("options, host, port, shown", [
+    (["--port", "8765"], "127.0.0.1", 8765, "http://127.0.0.1:8765/"),
+    (["--host", "0.0.0.0", "--port", "8001"], "0.0.0.0", 8001, "http://0.0.0.0:8001/"),
+    (["--host", "::1"], "::1", 8000, "http://[::1]:8000/"),
+    (["--dev-addr", "127.0.0.1:8002"], "127.0.0.1", 8002, "http://127.0.0.1:8002/"),
+    ([], "127.0.0.1", 8000, "http://127.0.0.1:8000/"),
+], ids=["port", "host and port", "IPv6 host", "dev-addr", "default"])
+def test_the_host_and_port_options_are_where_the_preview_server_listens(monkeypatch, capsys, tmp_path, mini, options,
+                                                                        host, port, shown):
+    import mkdocs.commands.serve as mkdocs_serve
+
+    from museum import cli
+
+    heard = {}
+    served = tmp_path / "served"
+
+    def folder(**kwargs):  # MkDocs' own temporary site folder, which it removes only once it served
+        served.mkdir()
+        return str(served)
+
+    class Server:  # MkDocs' LiveReloadServer, stopped where it would bind its address
+        def __init__(self, *, builder, host, port, root, **kwargs):
+            heard.update(host=host, port=port)
+            raise _Listening
+
+    monkeypatch.setattr(mkdocs_serve, "LiveReloadServer", Server)
+    monkeypatch.setattr(mkdocs_serve.tempfile, "mkdtemp", folder)
+    monkeypatch.setattr(mkdocs_serve, "build", mkdocs_serve.build)  # (serve wraps it: put back afterwards)
+    monkeypatch.setenv("MUSEUM_COLLECTIONS", "")  # (serve sets it: put back afterwards)
+    monkeypatch.setenv("MUSEUM_DEBUG", "1")  # the stand-in's exception comes out as it is
+    with pytest.raises(_Listening):
+        cli.main(["--collections", str(mini / "collections"), "serve", *options])
+    assert heard == {"host": host, "port": port}
+    assert f"preview: {shown}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("options, said", [
+    (["--port", "0"], "the port must be a whole number from 1 to 65535, not '0'"),
+    (["--port", "http"], "the port must be a whole number from 1 to 65535, not 'http'"),
+    (["--host", "museum.local"], "'museum.local' is not an IP address"),
+    (["--dev-addr", "8000"], "write HOST:PORT"),
+])
+def test_a_host_or_port_that_cannot_be_served_is_said_in_both_languages(capsys, options, said):
+    from museum import cli
+
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["serve", *options])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and ("端口应为" in err or "不是 IP 地址" in err or "应写作" in err)
+
+
+def test_dev_addr_and_host_or_port_are_one_choice(capsys):
+    from museum import cli
+
+    assert cli.main(["serve", "--dev-addr", "127.0.0.1:8001", "--port", "8002"]) == 2
+    assert "give either --dev-addr or --host and --port" in capsys.readouterr().err
 
 
 def test_the_preview_is_told_of_changes_rather_than_reading_every_file_twice_a_second(tmp_path):
@@ -123,9 +187,8 @@ def test_a_failed_rebuild_shows_its_problems_in_the_browser_and_no_request_waits
     record = coll / "artifacts" / "ceshi-kache.yaml"
     port = free_port()
     url = f"http://127.0.0.1:{port}/artifacts/ceshi-kache/"
-    server = subprocess.Popen([sys.executable, "build.py", "--collections", str(coll), "serve",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "build.py", "--collections", str(coll), "serve", "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         assert wait_for(lambda: "测试卡车" in (fetch_any(url) or ""), 180), "the preview never came up"
         # The live reload is an inline script MkDocs adds to each page: the preview's policy lets it run.

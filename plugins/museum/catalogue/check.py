@@ -5,16 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from museum.catalogue.index import Catalogue, build_catalogue
-from museum.records.loader import collector_paused, load_collection
-from museum.records.models import KINDS
+from museum.catalogue.ledger import Key, check_ledger
+from museum.records.loader import Loaded, collector_paused, load_collection, place_in
+from museum.records.models import FOLDER_KIND, KINDS
 from museum.records.problems import Problem
 
 
 def check_collection(collections: Path, root: Path | None = None, cache: Path | None = None,
                      memory: dict | None = None) -> tuple[Catalogue, list[Problem]]:
-    """``cache``, ``memory``: where unchanged records are remembered between runs (records/cache.py)."""
+    """``cache``, ``memory``: where unchanged records are remembered between runs (records/cache.py).
+    Also the ledger of published URLs (catalogue/ledger.py): a change must not break one."""
     with collector_paused():  # (what both phases make is kept)
-        return build_catalogue(load_collection(collections, root, cache, memory))
+        loaded = load_collection(collections, root, cache, memory)
+        cat, problems = build_catalogue(loaded)
+    return cat, sorted([*problems, *check_ledger(cat, _unreadable(loaded))])
+
+
+def _unreadable(loaded: Loaded) -> set[Key]:
+    """(kind, id) of the record files that have problems: some never became records."""
+    found = set()
+    for problem in loaded.problems:
+        place = place_in(loaded.collections, loaded.root, problem.path)
+        if place is not None and place[0] in FOLDER_KIND and place[1]:
+            name = place[1].rsplit("/", 1)[-1]
+            found.add((FOLDER_KIND[place[0]], name.split(".", 1)[0]))  # (x.yml, x.yaml.bak: still x)
+    return found
 
 
 def summary(cat: Catalogue) -> str:

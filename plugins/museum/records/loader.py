@@ -49,6 +49,16 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def place_in(collections: Path, root: Path, path: str) -> tuple[str, str] | None:
+    """(the folder or file right under ``collections``, the rest of the path) of a path as problems show
+    it (``shown``): ("artifacts", "sub/x.yaml"), ("published.txt", ""); None outside ``collections``."""
+    base = shown(collections, root).rstrip("/") + "/"
+    if not path.startswith(base):
+        return None
+    first, _, rest = path[len(base):].partition("/")
+    return first, rest
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """For work whose every object is kept (loading, planning): the cyclic collector walking it again

@@ -26,16 +26,21 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {field}: {self.zh} / {self.en}"
 
     def github_annotation(self) -> str:
-        # GitHub workflow commands need %, CR and LF escaped in both properties and message.
-        def esc(text: str) -> str:
-            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-        def prop(text: str) -> str:  # properties escape ',' and ':' too, as GitHub's toolkit does
-            return esc(text).replace(":", "%3A").replace(",", "%2C")
-
-        props = f"file={prop(self.path)},line={self.line},col={self.column}"
         field = self.field or "-"
-        return f"::error {props}::{esc(field)}: {esc(self.zh)} / {esc(self.en)}"
+        return github_command("error", f"{field}: {self.zh} / {self.en}", self.path, self.line, self.column)
+
+
+def github_command(level: str, message: str, file: str, line: int | None = None, col: int | None = None) -> str:
+    """A GitHub workflow command (``::error file=…::message``): an annotation on the pull request's file."""
+    # GitHub workflow commands need %, CR and LF escaped in both properties and message.
+    def esc(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:  # properties escape ',' and ':' too, as GitHub's toolkit does
+        return esc(text).replace(":", "%3A").replace(",", "%2C")
+
+    props = f"file={prop(file)}" + (f",line={line},col={col}" if line is not None else "")
+    return f"::{level} {props}::{esc(message)}"
 
 
 class CollectionError(Exception):

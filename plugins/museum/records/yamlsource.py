@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
 
 MAX_FILE_BYTES = 1024 * 1024  # a record is a few KB; a 1 MB record is a mistake or an attack
 MAX_DEPTH = 24
+NOT_UTF8 = ("文件不是 UTF-8 编码，请以 UTF-8 保存", "the file is not UTF-8; save it as UTF-8")  # (any text file of a curator's)
 MAX_NODES = 50_000
 
 Pos = tuple[int, int]
@@ -208,8 +209,7 @@ def parse_document(raw: bytes, shown_as: str, size: int | None = None) -> Docume
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.problems.append(Problem(shown_as, line, col, "", "文件不是 UTF-8 编码，请以 UTF-8 保存",
-                                    "the file is not UTF-8; save it as UTF-8"))
+        doc.problems.append(Problem(shown_as, line, col, "", *NOT_UTF8))
         return doc
     too_deep = _too_deep(text)
     if too_deep:

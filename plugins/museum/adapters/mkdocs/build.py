@@ -364,7 +364,21 @@ def guarded_build(build):
     return run
 
 
-def serve_site(config_file: Path, dev_addr: str, poll: bool = False) -> None:
+def _dev_addr(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"  # (an IPv6 address in brackets)
+
+
+def preview_url(config_file: Path, host: str, port: int) -> str:
+    """Where the preview answers: MkDocs serves it under the path of the site's address (SITE_URL)."""
+    from urllib.parse import urlsplit
+
+    from mkdocs.config import load_config
+
+    path = urlsplit(load_config(config_file=str(config_file)).site_url or "/").path or "/"
+    return f"http://{_dev_addr(host, port)}{path}"
+
+
+def serve_site(config_file: Path, host: str, port: int, poll: bool = False) -> None:
     """``poll``: look for changes by reading the folders twice a second, as MkDocs does, instead of
     being told by the system (for folders on network drives or shared into containers)."""
     import mkdocs.commands.serve as mkdocs_serve
@@ -375,7 +389,7 @@ def serve_site(config_file: Path, dev_addr: str, poll: bool = False) -> None:
     mkdocs_serve.build = guarded_build(mkdocs_serve.build)
     if not poll:
         mkdocs_serve.LiveReloadServer = _told_of_changes(mkdocs_serve.LiveReloadServer)
-    mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    mkdocs_serve.serve(config_file=str(config_file), dev_addr=_dev_addr(host, port), livereload=True)
 
 
 def _told_of_changes(server_class):
