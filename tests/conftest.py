@@ -70,6 +70,7 @@ def mini_copy(tmp_path: Path) -> Path:
     """A private copy of the mini collection that a test may change; returns its collections/ folder."""
     target = tmp_path / "collections"
     shutil.copytree(MINI / "collections", target, symlinks=True)
+    shutil.copy(MINI / "published-urls.txt", tmp_path)  # (its ledger of published URLs, beside it)
     return target
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from museum.catalogue.overview import pattern
 
-UNKNOWN_INDUSTRY = "词表 industries 中没有“…” / '…' is not in the industries vocabulary"
+UNKNOWN_INDUSTRY = ("词表 industries 中没有“…”；可选：steel（钢铁）、automobile（汽车）、textile（纺织）、railway（铁路）、shipbuilding（船舶） / "
+                    "'…' is not in the industries vocabulary; choose one of: steel (Iron and steel), automobile (Automobiles), textile (Textiles), railway (Railways), shipbuilding (Shipbuilding)")
 
 
 def add_artifacts(collections: Path, n: int, name: str = "probe", **fields: object) -> list[Path]:
@@ -63,7 +64,10 @@ def test_different_mistakes_stay_apart_and_each_kind_of_record_has_its_own(run_c
     assert [without_places(line) for line in lines[1:]] == [
         "藏品 / artifacts：6",
         f"  4 × {UNKNOWN_INDUSTRY}",
-        "  2 × 词表 eras 中没有“…” / '…' is not in the eras vocabulary",
+        "  2 × 词表 eras 中没有“…”；可选：late-qing（晚清）、republic（民国）、socialist-construction（社会主义建设时期）、"
+        "reform-and-opening（改革开放）、new-era（新时代） / '…' is not in the eras vocabulary; choose one of: late-qing "
+        "(Late Qing), republic (Republic of China), socialist-construction (Socialist construction), reform-and-opening "
+        "(Reform and opening-up), new-era (New era)",
         "线路 / routes：1",
         "  1 × 引用的记录不存在：collections/heritage/ 中没有“…” / dangling reference: there is no '…' in "
         "collections/heritage/",
@@ -91,13 +95,14 @@ def test_on_github_the_summary_is_appended_as_markdown_to_the_step_summary(run_c
         "\n"
         "| 记录类别 / Kind | 个数 / Count | 问题 / Problem | 例如 / For example |\n"
         "| --- | ---: | --- | --- |\n"
-        f"| 藏品 / artifacts | 5 | 词表 industries 中没有“…”<br>'…' is not in the industries vocabulary "
+        f"| 藏品 / artifacts | 5 | 词表 industries 中没有“…”；可选：steel（钢铁）、automobile（汽车）、textile（纺织）、railway（铁路）、shipbuilding（船舶）<br>"
+        f"'…' is not in the industries vocabulary; choose one of: steel (Iron and steel), automobile (Automobiles), textile (Textiles), railway (Railways), shipbuilding (Shipbuilding) "
         f"| {where}<br>另有 2 处 / and 2 more |\n"
         "\n")
 
 
 def test_in_markdown_a_message_is_shown_as_it_is_written(run_cli, mini_copy, tmp_path):
-    ledger = mini_copy / "published.txt"
+    ledger = mini_copy.parent / "published-urls.txt"
     ledger.write_text(ledger.read_text(encoding="utf-8") + "not a url\n", encoding="utf-8")
     step = tmp_path / "step-summary.md"
     run_cli("--collections", mini_copy, "check", "--summary", env={"GITHUB_STEP_SUMMARY": str(step)})

@@ -48,7 +48,9 @@ def test_check_fails_a_bad_collection_with_every_problem_and_no_traceback(run_cl
     no_traceback(result)
     lines = result.stdout.splitlines()
     assert len(lines) == expected_problem_count(bad)
-    assert all(line.startswith("tests/fixtures/bad/collections/") for line in lines)
+    # (every record's problem, and those of the ledger of published URLs beside the collection)
+    assert all(line.startswith(("tests/fixtures/bad/collections/", "tests/fixtures/bad/published-urls.txt"))
+               for line in lines)
     files = len({line.split(":", 1)[0] for line in lines})
     assert f"{len(lines)} problem(s) in {files} file(s)" in result.stderr
     assert f"发现 {len(lines)} 个问题" in result.stderr
@@ -62,7 +64,7 @@ def test_check_can_print_problems_as_json(run_cli, bad):
     for item in problems:
         assert set(item) == {"path", "line", "column", "field", "zh", "en"}
         assert isinstance(item["line"], int) and isinstance(item["column"], int)
-        assert item["path"].startswith("tests/fixtures/bad/collections/")
+        assert item["path"].startswith(("tests/fixtures/bad/collections/", "tests/fixtures/bad/published-urls.txt"))
     assert problems == sorted(problems, key=lambda p: (p["path"], p["line"], p["column"], p["field"]))
 
 

@@ -89,8 +89,9 @@ def _removed(coll):
         named |= set(str(v).rsplit("/", 1)[-1] for v in _values(yaml.safe_load(path.read_text(encoding="utf-8"))))
     victim = next(p for p in sorted((coll / "artifacts").rglob("*.yaml")) if p.stem not in named)
     victim.unlink()
-    ledger = coll / "published.txt"  # withdrawn on purpose: its published URL goes too (catalogue/ledger.py)
-    ledger.write_text(ledger.read_text(encoding="utf-8").replace(f"artifacts/{victim.stem}\n", ""), encoding="utf-8")
+    ledger = coll.parent / "published-urls.txt"  # withdrawn on purpose: its published URL goes too (catalogue/ledger.py)
+    if ledger.exists():
+        ledger.write_text(ledger.read_text(encoding="utf-8").replace(f"artifacts/{victim.stem}\n", ""), encoding="utf-8")
 
 
 def _values(data):

@@ -1,4 +1,4 @@
-"""Links that never break: the ledger of published URLs, ``collections/published.txt``.
+"""Links that never break: the ledger of published URLs, ``published-urls.txt`` beside ``collections/``.
 
 ``build`` writes into it every record URL it has published and never takes one out; ``check`` fails
 when a line names an id that no record has any more, neither as its id nor in its ``aliases``. A record
@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 
 from museum.catalogue.check import check_collection
-from museum.catalogue.ledger import HEADER, LEDGER, ledger_text, read_ledger, unrecorded
+from museum.catalogue.ledger import HEADER, ledger_file, ledger_text, read_ledger, unrecorded
 
 ROOT = Path(__file__).resolve().parents[1]
 EXHIBITION = "exhibitions/ceshi-zhanlan"
 
 
 def ledger_lines(collections: Path) -> list[str]:
-    return [line for line in (collections / LEDGER).read_text(encoding="utf-8").splitlines()
+    return [line for line in ledger_file(collections).read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
 
 
 def line_number(collections: Path, url: str) -> int:
-    return (collections / LEDGER).read_text(encoding="utf-8").splitlines().index(url) + 1
+    return ledger_file(collections).read_text(encoding="utf-8").splitlines().index(url) + 1
 
 
 def rename_exhibition(collections: Path, *, keep_old_id: bool) -> Path:
@@ -52,7 +52,7 @@ def test_a_renamed_record_without_its_old_id_breaks_a_published_url_and_check_sa
     result = run_cli("--collections", mini_copy, "check")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{(mini_copy / LEDGER).as_posix()}:{number}:1: {EXHIBITION}: "
+        f"{ledger_file(mini_copy).as_posix()}:{number}:1: {EXHIBITION}: "
         f"已发布的网址 {EXHIBITION}/ 将失效：没有记录使用编号“ceshi-zhanlan”。如果记录改了名，请在新记录中加上 "
         f"aliases: [ceshi-zhanlan]；如果确实要撤下这条记录，请删除这一行，并在拉取请求中说明原因 / "
         f"the published URL {EXHIBITION}/ would break: no record has the id 'ceshi-zhanlan'. If the record was "
@@ -65,7 +65,7 @@ def test_the_broken_url_is_an_annotation_on_the_ledgers_line_in_a_pull_request(r
     (mini_copy / "exhibitions" / "ceshi-zhanlan.yaml").unlink()
     result = run_cli("--collections", mini_copy, "check", env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
-    assert f"::error file={(mini_copy / LEDGER).as_posix().replace(':', '%3A')},line={number},col=1::" in result.stdout
+    assert f"::error file={ledger_file(mini_copy).as_posix().replace(':', '%3A')},line={number},col=1::" in result.stdout
 
 
 def test_a_renamed_record_that_keeps_its_old_id_in_aliases_passes(run_cli, mini_copy):
@@ -78,13 +78,13 @@ def test_a_renamed_record_that_keeps_its_old_id_in_aliases_passes(run_cli, mini_
 def test_a_record_withdrawn_on_purpose_goes_with_its_ledger_line(mini_copy):
     (mini_copy / "exhibitions" / "ceshi-zhanlan.yaml").unlink()
     assert check_collection(mini_copy, mini_copy.parent)[1]
-    ledger = mini_copy / LEDGER
+    ledger = ledger_file(mini_copy)
     ledger.write_text(ledger.read_text(encoding="utf-8").replace(f"{EXHIBITION}\n", ""), encoding="utf-8")
     assert check_collection(mini_copy, mini_copy.parent)[1] == []
 
 
 def test_a_collection_without_a_ledger_has_promised_nothing_yet(run_cli, mini_copy):
-    (mini_copy / LEDGER).unlink()
+    ledger_file(mini_copy).unlink()
     (mini_copy / "exhibitions" / "ceshi-zhanlan.yaml").unlink()
     result = run_cli("--collections", mini_copy, "check")
     assert result.returncode == 0, result.stdout
@@ -99,11 +99,11 @@ def test_a_record_whose_file_has_problems_gets_those_not_a_broken_url_as_well(mi
 
 
 def test_a_line_that_is_no_url_and_a_folder_that_is_no_kind_are_said_where_they_are(mini_copy):
-    ledger = mini_copy / LEDGER
+    ledger = ledger_file(mini_copy)
     ledger.write_text(ledger.read_text(encoding="utf-8") + "  Jiefang Truck\nexhibition/ceshi-zhanlan\n",
                       encoding="utf-8")
     lines = ledger.read_text(encoding="utf-8").splitlines()
-    shown = "collections/published.txt"  # (the root is the collection's parent here)
+    shown = "published-urls.txt"  # (the root is the collection's parent here)
     problems = [(p.path, p.line, p.column, p.field, p.en) for p in check_collection(mini_copy, mini_copy.parent)[1]]
     assert problems == [
         (shown, len(lines) - 1, 3, "", "'Jiefang Truck' is not a published URL: write <folder>/<id>, "
@@ -114,7 +114,7 @@ def test_a_line_that_is_no_url_and_a_folder_that_is_no_kind_are_said_where_they_
 
 
 def test_a_ledger_saved_in_another_encoding_is_said_where_and_promises_nothing_else(mini_copy):
-    ledger = mini_copy / LEDGER
+    ledger = ledger_file(mini_copy)
     ledger.write_bytes(ledger.read_bytes() + "artifacts/测试\n".encode("gbk"))
     (mini_copy / "exhibitions" / "ceshi-zhanlan.yaml").unlink()
     lines = ledger.read_bytes().count(b"\n")
@@ -128,7 +128,7 @@ def test_a_new_record_is_no_problem_but_check_asks_for_its_ledger_line(run_cli, 
     assert result.returncode == 0
     assert "1 new URL(s) not yet in" in result.stderr and "exhibitions/ceshi-xin-zhanlan" in result.stderr
     assert "个新网址尚未写入" in result.stderr
-    assert f"::warning file={(mini_copy / LEDGER).as_posix().replace(':', '%3A')}::" in result.stdout
+    assert f"::warning file={ledger_file(mini_copy).as_posix().replace(':', '%3A')}::" in result.stdout
     assert json.loads(run_cli("--collections", mini_copy, "check", "--format", "json").stdout) == []
 
 
@@ -154,7 +154,7 @@ def test_each_line_of_the_ledger_is_a_page_in_every_language(run_cli, mini_copy,
 
 def test_a_new_museum_gets_its_ledger_from_its_first_build_and_the_same_bytes_from_the_next(run_cli, mini_copy,
                                                                                                tmp_path):
-    ledger = mini_copy / LEDGER
+    ledger = ledger_file(mini_copy)
     committed = ledger.read_bytes()
     ledger.unlink()
     build(run_cli, mini_copy, tmp_path / "site")
@@ -167,10 +167,10 @@ def test_a_new_museum_gets_its_ledger_from_its_first_build_and_the_same_bytes_fr
 
 
 def test_the_sample_museums_ledger_holds_every_url_so_a_build_in_ci_has_nothing_to_commit():
-    assert (ROOT / "collections" / LEDGER).is_file()
+    assert ledger_file(ROOT / "collections").is_file()
     cat, problems = check_collection(ROOT / "collections", ROOT)
     assert problems == []
-    assert unrecorded(cat) == [], ("new records without their line in collections/published.txt: run "
+    assert unrecorded(cat) == [], ("new records without their line in published-urls.txt: run "
                                    "python build.py build (or add the lines) and commit the file with them")
 
 
@@ -178,4 +178,4 @@ def test_the_sample_museums_ledger_holds_every_url_so_a_build_in_ci_has_nothing_
                          ids=["sample", "mini"])
 def test_the_committed_ledgers_are_as_build_writes_them(collections):
     ledger = read_ledger(collections, ROOT)
-    assert (collections / LEDGER).read_text(encoding="utf-8") == ledger_text(set(ledger.lines))
+    assert ledger_file(collections).read_text(encoding="utf-8") == ledger_text(set(ledger.lines))

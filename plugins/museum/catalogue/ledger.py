@@ -1,4 +1,4 @@
-"""The ledger of published URLs, ``collections/published.txt``: links that never break.
+"""The ledger of published URLs, ``published-urls.txt`` beside ``collections/``: links that never break.
 
 Schools print the museum's URLs, so a URL once published must keep working. ``build`` writes into the
 ledger every record URL it has published (output/ledger.py) and never takes one out; ``check`` reports
@@ -8,9 +8,10 @@ its line is then deleted by hand, in the pull request that removes the record, w
 
 One line per URL, ``<folder>/<id>`` (``artifacts/jiefang-ca10-truck``): the record's page at that path
 with a slash, in the site's own language, and under each other language's prefix (pages/i18n.py).
-Sorted, so that a diff shows exactly what a change adds. The ledger lives beside the records it
-speaks for, so a copy of a collection, or another one (``--collections``), has its own; a collection
-without one (a new museum) has promised nothing yet.
+Sorted, so that a diff shows exactly what a change adds. The ledger lives beside the collections folder
+it speaks for, never in it (a build changes nothing in ``collections/``: RECORDS.md), so another
+collection (``--collections``) has its own; a collection without one (a new museum) has promised
+nothing yet.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from museum.records.models import KINDS
 from museum.records.problems import Problem, os_error_text
 from museum.records.yamlsource import NOT_UTF8
 
-LEDGER = "published.txt"  # in the collections folder
+LEDGER = "published-urls.txt"  # beside the collections folder
 
 HEADER = """\
 # 已发布的网址 / Published URLs
@@ -57,7 +58,7 @@ class Ledger:
 
 
 def ledger_file(collections: Path) -> Path:
-    return collections / LEDGER
+    return collections.parent / LEDGER
 
 
 def line_of(key: Key) -> str:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from museum.catalogue.ledger import LEDGER
-from museum.records.loader import VOCAB_FOLDER, MEDIA_FOLDER, place_in
+from museum.catalogue.ledger import LEDGER, ledger_file
+from museum.records.loader import MEDIA_FOLDER, VOCAB_FOLDER, place_in, shown
 from museum.records.models import FOLDER_KIND, KINDS
 from museum.records.problems import Problem
 
@@ -57,6 +57,8 @@ def _kinds() -> list[tuple[str, str]]:
 
 
 def kind_of(problem: Problem, collections: Path, root: Path) -> tuple[str, str]:
+    if problem.path == shown(ledger_file(collections), root):
+        return _OTHERS[LEDGER]
     place = place_in(collections, root, problem.path)
     if place is None:
         return _ELSE

@@ -51,7 +51,7 @@ def shown(path: Path, root: Path) -> str:
 
 def place_in(collections: Path, root: Path, path: str) -> tuple[str, str] | None:
     """(the folder or file right under ``collections``, the rest of the path) of a path as problems show
-    it (``shown``): ("artifacts", "sub/x.yaml"), ("published.txt", ""); None outside ``collections``."""
+    it (``shown``): ("artifacts", "sub/x.yaml"), ("vocab", "industries.yaml"); None outside ``collections``."""
     base = shown(collections, root).rstrip("/") + "/"
     if not path.startswith(base):
         return None
