@@ -33,7 +33,7 @@ PAGES = [
     "heritage/an-shan-gang-tie-chang/", "collection/", "collection/page/2/", "collection/industry/automotive/",
     "directory/", "directory/province/beijing/", "exhibitions/", "heritage/", "routes/", "search/", "about/",
     "contributing/", "contributing/fields/", "heritage-import/", "map/", "data/", "404.html",
-    "exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/audience/primary/",
+    "exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/audience/primary/", "contributing/completeness/",
     "artifacts/hostile-old-id/",  # an old id's redirect page
     *hostile.PAGES.values(), "collection/industry/hostile-industry/",
 ]

@@ -54,7 +54,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(summary(cat))
     unrecorded = _say_unrecorded(cat)
     if args.summary:
-        _summarise(problems, cat, args.format, [summary(cat), *unrecorded])
+        from museum.catalogue.completeness import summary_lines
+
+        scores = summary_lines(cat)  # (what to improve, once nothing is wrong)
+        print("\n".join(scores))
+        _summarise(problems, cat, args.format, [summary(cat), *unrecorded, *scores])
     return 0
 
 

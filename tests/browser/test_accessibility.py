@@ -45,6 +45,7 @@ PAGES = {
     "about": "about/",
     "contributing": "contributing/",
     "field reference": "contributing/fields/",
+    "completeness": "contributing/completeness/",
     "heritage import": "heritage-import/",
     "map": "map/",
     "data downloads": "data/",

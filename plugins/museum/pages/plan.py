@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from museum.catalogue.index import Catalogue, images_of
 from museum.media.pictures import Picture, SourceHashes
 from museum.pages import i18n, urls
+from museum.pages.completeness import completeness_pages
 from museum.pages.fieldref import fields_reference
 from museum.pages.geo import Placer
 from museum.pages.listings import Listings
@@ -94,7 +95,8 @@ class SitePlan:
             listings = b.listings
             specs = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
                      *listings.heritage(), *listings.routes(), fields_reference(b.absolute, b.s), search_page(lang),
-                     *b.maps.pages(), downloads(self.opendata, b.absolute, lang)]
+                     *b.maps.pages(), downloads(self.opendata, b.absolute, lang),
+                     *completeness_pages(self.cat, b.absolute, lang)]
             pages += [localize(spec, lang) for spec in specs]
         return pages
 

@@ -19,6 +19,7 @@ HERITAGE_LIST = "heritage/"
 ROUTES = "routes/"
 CURATORS = "contributing/"  # the curators' section (a hand-written page, docs/contributing.md)
 FIELDS_REFERENCE = "contributing/fields/"
+COMPLETENESS = "contributing/completeness/"  # how complete the records are, and what to improve
 MEDIA = "media/"
 MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points.json"
 DATA = "data/"  # the downloads page; the data package's files sit beside it (one set for both languages)
