@@ -1,5 +1,5 @@
-"""The import engine that both importers share: what a re-import keeps of a curator's file, conflicts
-and updates in words, the summary, and ids.
+"""The import engine that both importers share: what a re-import keeps of a curator's file, Excel
+workbooks read as their CSV, conflicts and updates in words, the summary, and ids.
 
 The rules tested here are written down for curators in docs/heritage-import.md and
 docs/artifact-import.md (and docs/en/).
@@ -7,7 +7,10 @@ docs/artifact-import.md (and docs/en/).
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import difflib
+import io
 import re
 import shutil
 import sys
@@ -15,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -239,6 +243,100 @@ def test_reimporting_the_national_list_changes_nothing_in_the_sample_collection(
         report = import_heritage(SHIPPED / name, target)
         assert report.ok and len(report.unchanged) == rows and not report.created and not report.updated, name
     assert digest(target) == before
+
+
+# --- Excel workbooks ------------------------------------------------------------------------------------------
+def typed(cell: str) -> object:
+    """A cell as Excel holds what a registrar typed: whole numbers as numbers, dates as dates."""
+    if re.fullmatch(r"[1-9][0-9]*", cell):
+        return int(cell)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+        return dt.datetime.fromisoformat(cell)
+    return cell
+
+
+def workbook(csv_text: str, path: Path, *, sheet: str = "Sheet", before: tuple[str, ...] = ()) -> Path:
+    """The CSV's rows in a sheet of an .xlsx, written by openpyxl; ``before``: sheets that come first."""
+    book = Workbook()
+    book.active.title = before[0] if before else sheet
+    for name in before[1:] + ((sheet,) if before else ()):
+        book.create_sheet(name)
+    for row in csv.reader(io.StringIO(csv_text, newline="")):
+        book[sheet].append([typed(cell) for cell in row])
+    for name in before:
+        if name != sheet:
+            book[name].append(["说明 / notes"])
+    book.save(path)
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
+
+
+def test_an_xlsx_and_the_same_data_as_csv_give_identical_records(tmp_path, artifact_collections):
+    from_csv = artifacts(tmp_path, artifact_collections)
+    assert from_csv.ok and len(from_csv.created) == 8, from_csv.lines()
+    other = tmp_path / "other" / "collections"
+    for name in ("vocab", "museums"):
+        shutil.copytree(ROOT / "collections" / name, other / name)
+    workbook(CSV_TEXT, tmp_path / "inventory.xlsx")
+    from_xlsx = artifacts(tmp_path, other, name="inventory.xlsx")
+    assert from_xlsx.ok and sorted(from_xlsx.created) == sorted(from_csv.created), from_xlsx.lines()
+    assert files(other) == files(artifact_collections)
+    # Dates typed as dates and years as numbers read as the CSV's text.
+    assert yaml.safe_load((other.parent / WATCH).read_text(encoding="utf-8"))["date"] == "1958-07-01"
+
+
+def test_the_national_list_as_xlsx_gives_the_records_of_the_csv(tmp_path, heritage_collections):
+    csv_text = (SHIPPED / "batches-1-5.csv").read_text(encoding="utf-8")
+    assert import_heritage(SHIPPED / "batches-1-5.csv", heritage_collections).ok
+    other = tmp_path / "other" / "collections"
+    shutil.copytree(ROOT / "collections" / "vocab", other / "vocab")
+    report = import_heritage(workbook(csv_text, tmp_path / "list.xlsx"), other)
+    assert report.ok and len(report.created) == 195, report.lines()
+    assert files(other) == files(heritage_collections)
+
+
+def test_a_workbook_is_read_from_the_sheet_the_mapping_names(tmp_path, artifact_collections):
+    workbook(CSV_TEXT, tmp_path / "inventory.xlsx", sheet="藏品", before=("说明",))
+    report = artifacts(tmp_path, artifact_collections, rules=MAPPING_TEXT + "sheet: 藏品\n", name="inventory.xlsx")
+    assert report.ok and len(report.created) == 8, report.lines()
+    report = artifacts(tmp_path, artifact_collections, rules=MAPPING_TEXT + "sheet: 目录\n", name="inventory.xlsx")
+    assert [str(p) for p in report.problems] == [
+        "inventory.xlsx:0: -: 工作簿中没有名为“目录”的工作表（有：说明、藏品） / the workbook has no sheet named '目录' "
+        "(it has: 说明, 藏品)"]
+    # Without a sheet in the mapping, the first sheet is read: here the notes, which have none of its columns.
+    report = artifacts(tmp_path, artifact_collections, name="inventory.xlsx")
+    assert not report.ok and all("缺少必需的列" in p.zh for p in report.problems)
+
+
+def test_a_problem_in_a_workbook_is_named_by_its_sheet_row(tmp_path, artifact_collections):
+    bad = CSV_TEXT + "示例-009,蝴蝶牌家用缝纫机,,纺织机械,1966,上海协昌缝纫机厂,上海市,,,说明。\n"
+    workbook(bad, tmp_path / "inventory.xlsx")
+    report = artifacts(tmp_path, artifact_collections, name="inventory.xlsx")
+    # Row 10 of the sheet (the CSV's two-line first row is one row there, so the CSV says line 11).
+    [problem] = report.problems
+    assert str(problem).startswith("inventory.xlsx:10: 行业: 词表 industries 中没有“纺织机械”")
+
+
+def test_the_command_line_reads_a_workbook(tmp_path, heritage_collections, run_cli):
+    workbook(HEADER + ROWS, tmp_path / "list.xlsx")
+    result = run_cli("import", "heritage", tmp_path / "list.xlsx", "--collections", heritage_collections)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1].startswith("汇总：读取 3 行：新建 3，") and "3 created" in result.stdout
+
+
+def test_an_old_excel_file_and_a_damaged_workbook_are_refused_with_advice(tmp_path, artifact_collections):
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    [problem] = import_artifacts(tmp_path / "old.xls", EXAMPLE / "mapping.yaml", artifact_collections,
+                                 shown="old.xls").problems
+    assert ".xls" in problem.zh and "save it as an Excel workbook (.xlsx) or as CSV UTF-8" in problem.en
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    [problem] = import_artifacts(tmp_path / "broken.xlsx", EXAMPLE / "mapping.yaml", artifact_collections,
+                                 shown="broken.xlsx").problems
+    assert problem.zh.startswith("无法读取 Excel 文件") and problem.en.startswith("cannot read the Excel file")
+    assert not (artifact_collections / "artifacts").exists()
 
 
 # --- conflicts and updates, in words ------------------------------------------------------------------------

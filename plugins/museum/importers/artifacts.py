@@ -6,7 +6,8 @@ curators in docs/artifact-import.md; keep the two in step.
 
 * A mapping file (YAML, checked by :class:`MappingFile`) says which column gives which record field,
   and which column is the row's ``key`` (usually the inventory number): a row is identified by its
-  museum and key, which its record keeps in ``extra.import``.
+  museum and key, which its record keeps in ``extra.import``. The spreadsheet is a CSV or an Excel
+  workbook (.xlsx: its first sheet, or the ``sheet`` the mapping names).
 * **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every row is checked with the
   ``Artifact`` model and against the collection (the museum exists; industry and era are in the
   vocabularies; the date is understood and falls in an era) before anything is written. A bad row
@@ -105,6 +106,8 @@ class MappingFile(_Strict):
     id: IdRule
     key: str = Field(min_length=1, description="在重新导入时认出一行的列（通常是藏品编号）/ the column that identifies a row")
     fields: dict[str, Rule] = Field(min_length=1)
+    sheet: str | None = Field(None, min_length=1,
+                              description="Excel 工作簿中要读的工作表（默认第一个）/ the sheet of a workbook (else its first)")
 
     @field_validator("museum", mode="before")
     @classmethod
@@ -128,6 +131,7 @@ class Mapping:
     museum: Rule
     id: IdRule
     key: str
+    sheet: str | None = None
 
     def columns(self) -> list[str]:
         """Every column the mapping names, as written (the spreadsheet must have them all)."""
@@ -191,7 +195,7 @@ def load_mapping(path: Path, shown: str, cat: Lookup) -> Mapping:
     if problems:
         raise Refused(*problems)
     rules = {name: parsed.fields[name] for name in (*MAPPABLE, *EN) if name in parsed.fields}
-    return Mapping(rules, parsed.museum, parsed.id, parsed.key)
+    return Mapping(rules, parsed.museum, parsed.id, parsed.key, parsed.sheet)
 
 
 def _hinted(problem: Problem) -> Problem:
@@ -420,7 +424,7 @@ def _record(values: dict[str, Any]) -> dict[str, Any]:
 # --- the import ------------------------------------------------------------------------------------------
 def import_artifacts(table: Path, mapping_file: Path, collections: Path, *, shown: str | None = None,
                      mapping_shown: str | None = None) -> ImportReport:
-    """Import the inventory ``table`` (a CSV) into ``collections`` as ``mapping_file`` says."""
+    """Import the inventory ``table`` (CSV or .xlsx) into ``collections`` as ``mapping_file`` says."""
     report = ImportReport()
     shown = shown or str(table)
     with refusals(report):
@@ -442,6 +446,7 @@ class Inventory(Source):
     def __init__(self, mapping: Mapping, cat: Lookup):
         self.mapping, self.cat = mapping, cat
         self.owned = ("museum", *mapping.rules)
+        self.sheet = mapping.sheet
 
     def columns(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, str]]:
         needed = tuple(c.strip().lower() for c in self.mapping.columns())

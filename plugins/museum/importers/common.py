@@ -4,10 +4,12 @@
 a table of rows; engine.py turns rows into records. The pieces here carry no rules of either list:
 
 * **Reading**: :func:`read_table` reads only a regular file (a named pipe would hang), names OS
-  errors in both languages, and reads a CSV. :func:`decode_csv` accepts UTF-8 (with or without BOM)
-  and refuses GBK/GB18030 and UTF-16 (with or without BOM) with advice; a row is numbered by the
-  line it starts on (the header is 1), and a quote that is never closed is named by its row and
-  column. Nothing in reading is worse than linear in the file's size.
+  errors in both languages, and reads either an Excel workbook (``.xlsx``, with ``openpyxl`` in
+  read-only mode: the first sheet, or the one named) or a CSV. :func:`decode_csv` accepts UTF-8
+  (with or without BOM) and refuses GBK/GB18030 and UTF-16 (with or without BOM) with advice; a CSV
+  row is numbered by the line it starts on, a sheet's row by its row number (the header is 1), and
+  a quote that is never closed is named by its row and column. The header checks and the rows'
+  cells are the same for both kinds of file. Nothing in reading is worse than linear in the file's size.
 * **Vocabularies** are read by the museum's own loader (records/loader.py), validated as
   ``build.py check`` validates them; :func:`spellings` is every way a cell may name an entry.
 * **Reporting**: :class:`RowProblem` prints as ``FILE:ROW: column: 中文 / English``;
@@ -18,10 +20,12 @@ a table of rows; engine.py turns rows into records. The pieces here carry no rul
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
 import stat
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,18 +172,31 @@ class Table:
 
 UNKNOWN_COLUMN = ("不认识的列，已忽略", "unknown column, ignored")
 UNKNOWN_SHOWN = 20  # unknown columns named one by one
+EXCEL = (".xlsx", ".xlsm")
+_ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Excel format (.xls)
 
 
 def read_table(path: Path, shown: str, report: ImportReport, required: Iterable[str],
-               known: Iterable[str] | None = None, unknown: tuple[str, str] = UNKNOWN_COLUMN) -> Table:
-    """The rows of a spreadsheet (CSV), cells keyed by the lower-cased column name.
+               known: Iterable[str] | None = None, unknown: tuple[str, str] = UNKNOWN_COLUMN,
+               sheet: str | None = None) -> Table:
+    """The rows of a spreadsheet (.xlsx or CSV), cells keyed by the lower-cased column name.
 
     The whole file is refused when a ``required`` column is missing or a column name repeats.
     A column not in ``known`` (when given) is a warning. Blank rows are skipped; a row with more
-    cells than columns is a problem of that row."""
+    cells than columns is a problem of that row. ``sheet``: the sheet of a workbook (else its first)."""
     raw = read_file(path, shown)
-    records = _csv_records(decode_csv(raw, shown), shown)
-    noun = ("CSV", "the CSV")
+    if raw.startswith(_OLE) or path.suffix.lower() == ".xls":
+        raise Refused(RowProblem(shown, 0, "", "这是旧的 Excel 格式（.xls），请另存为 Excel 工作簿（.xlsx）或 CSV UTF-8",
+                                 "this is the old Excel format (.xls); save it as an Excel workbook (.xlsx) or as "
+                                 "CSV UTF-8"))
+    if raw.startswith(_ZIP) or path.suffix.lower() in EXCEL:
+        records: Iterator[tuple[int, list[str]]] = _sheet_records(raw, shown, sheet)
+        noun = ("表格", "the spreadsheet")
+    else:
+        text = decode_csv(raw, shown)
+        records = _csv_records(text, shown)
+        noun = ("CSV", "the CSV")
     limit = csv.field_size_limit()
     # csv refuses a cell over 128 KB; no cell is larger than the file, and how large a record may be
     # is for the record check (engine.passes_check) to say, by row and column.
@@ -361,6 +378,58 @@ def _unreadable(text: str, start: int, columns: list[str], shown: str, exc: csv.
         f"第 {line} 行：引号（\"）结束后同一格中还有文字；整格加了引号时，格中的引号要写成两个（\"\"）{hint_zh}。整个文件未导入",
         f"line {line}: there is more text in the cell after its closing quote (\"); in a quoted cell, write a quote "
         f"as two (\"\"){hint_en}; the file was not imported")
+
+
+# --- an Excel workbook ---------------------------------------------------------------------------------
+def _sheet_records(raw: bytes, shown: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    """(row number, its cells as text), the header first, from the first sheet or the one named."""
+    from openpyxl import load_workbook
+
+    unreadable = ("无法读取 Excel 文件", "cannot read the Excel file")
+    try:
+        with warnings.catch_warnings():  # openpyxl warns of styles and extensions it ignores: not the curator's concern
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or foreign zip: whatever openpyxl raises, the file is refused
+        raise Refused(RowProblem(shown, 0, "", f"{unreadable[0]}（{exc}）；请确认它是 .xlsx 工作簿，或另存为 CSV UTF-8",
+                                 f"{unreadable[1]} ({exc}); check that it is an .xlsx workbook, or save it as "
+                                 f"CSV UTF-8")) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            names = book.sheetnames
+            raise Refused(RowProblem(shown, 0, "", f"工作簿中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）",
+                                     f"the workbook has no sheet named '{sheet}' (it has: {', '.join(names)})"))
+        if not book.worksheets:
+            raise Refused(RowProblem(shown, 0, "", "工作簿中没有工作表", "the workbook has no sheet"))
+        pages = book[sheet] if sheet is not None else book.worksheets[0]
+        # Read to the last cell written, whatever size the file says the sheet is (a wrong size would cut rows).
+        pages.reset_dimensions()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for number, values in enumerate(pages.iter_rows(values_only=True), start=1):
+                    yield number, [cell_text(v) for v in values]
+        except Refused:
+            raise
+        except Exception as exc:
+            raise Refused(RowProblem(shown, 0, "", f"{unreadable[0]}（{exc}）", f"{unreadable[1]} ({exc})")) from None
+    finally:
+        book.close()
+
+
+def cell_text(value: Any) -> str:
+    """A cell of a sheet as the text the same cell has in a CSV saved from it: 1956, 35.5, 1956-07-13."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel keeps every number as a float: 1956.0 is the year 1956
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
 
 
 # --- vocabularies -------------------------------------------------------------------------------------

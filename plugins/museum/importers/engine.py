@@ -82,6 +82,7 @@ class Source:
     english: dict[str, str] = {}  # slot -> the text field whose English it is (title_en -> title)
     thing: tuple[str, str] = ("这一项", "this item")  # what a row is: "if it is this site"
     missing_key: tuple[str, str] = ("extra.import 不完整", "extra.import is incomplete")
+    sheet: str | None = None  # the sheet of a workbook to read (None: the first)
 
     def columns(self) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, str]]:
         """The columns the file must have, those it may have (None: any), and what to say of another one."""
@@ -137,7 +138,7 @@ def refusals(report: ImportReport) -> Iterator[None]:
 def run(source: Source, path: Path, collections: Path, shown: str, report: ImportReport) -> None:
     """Import the spreadsheet ``path`` into ``collections`` as ``source`` reads it; call inside :func:`refusals`."""
     required, known, unknown = source.columns()
-    table = read_table(path, shown, report, required, known, unknown)
+    table = read_table(path, shown, report, required, known, unknown, source.sheet)
     items = source.items(table, shown, report)
     _Run(source, collections, shown, table.noun, report).all(items)
 

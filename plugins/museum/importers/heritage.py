@@ -198,7 +198,7 @@ class HeritageReport(ImportReport):
 
 # --- the import ----------------------------------------------------------------------------------------
 def import_heritage(table: Path, collections: Path, *, shown: str | None = None) -> HeritageReport:
-    """Import the list ``table`` (a CSV) into ``collections``; everything that happened is in the report."""
+    """Import the list ``table`` (CSV or .xlsx) into ``collections``; everything that happened is in the report."""
     report = HeritageReport()
     shown = shown or str(table)
     with refusals(report):
