@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from museum.importers import common as csvimport  # noqa: E402
+from museum.importers import engine  # noqa: E402
 from museum.importers.artifacts import import_artifacts  # noqa: E402
 from museum.catalogue.check import check_collection  # noqa: E402
 from museum.importers.heritage import import_heritage, split_core_items  # noqa: E402
@@ -265,7 +265,7 @@ def test_a_write_that_fails_is_named_in_both_languages(tmp_path, heritage_collec
     def refuse(path, text):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(csvimport, "write_atomic", refuse)
+    monkeypatch.setattr(engine, "write_atomic", refuse)
     report = heritage(tmp_path, heritage_collections)
     assert len(report.problems) == 3 and not report.created
     assert str(report.problems[0]) == (

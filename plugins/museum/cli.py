@@ -342,9 +342,10 @@ def parser() -> argparse.ArgumentParser:
                             "folders shared into containers)")
     serve.set_defaults(run=cmd_serve)
 
-    imp = sub.add_parser("import", help="由 CSV 导入记录 / import records from a CSV list")
+    imp = sub.add_parser("import", help="由表格（CSV 或 .xlsx）导入记录 / import records from a spreadsheet (CSV or .xlsx)")
     imp.add_argument("kind", choices=["heritage", "artifacts"])
-    imp.add_argument("file", type=Path, help="CSV, UTF-8 (docs/heritage-import.md, docs/artifact-import.md)")
+    imp.add_argument("file", type=Path, help="CSV (UTF-8) or Excel workbook (.xlsx) (docs/heritage-import.md, "
+                                             "docs/artifact-import.md)")
     imp.add_argument("--mapping", type=Path, help="artifacts: which column gives which field (docs/artifact-import.md)")
     imp.add_argument("--collections", type=Path, default=argparse.SUPPRESS, help="records folder (default: collections/)")
     imp.set_defaults(run=cmd_import)

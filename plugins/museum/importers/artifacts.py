@@ -1,23 +1,21 @@
-"""``build.py import artifacts FILE.csv --mapping MAPPING.yaml``: a museum's inventory spreadsheet → artifacts.
+"""``build.py import artifacts FILE --mapping MAPPING.yaml``: a museum's inventory spreadsheet → artifacts.
 
-A mapping file (YAML, checked by :class:`MappingFile`) says which column gives which record field;
-the rules are written for curators in docs/artifact-import.md; keep the two in step.
+What a row of an inventory means is said here; what every import does with its rows (finding each
+row's record, ids, merging, conflicts, writing, the report) is engine.py's. The rules are written for
+curators in docs/artifact-import.md; keep the two in step.
 
-* **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every produced record is checked
-  with the ``Artifact`` model and against the collection (the museum exists; industry and era are
-  in the vocabularies; the date falls in an era), and its text is read back as ``build.py check``
-  reads a file (common.passes_check: size, values, the model), before anything is written. A
-  bad row is reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
-* **Ids** come from the mapping's ``id`` column (made into an id) or, when that cell is empty or no
-  column is named, from the pinyin of ``pinyin_of`` (:func:`csvimport.slug_id`). Rows are given
-  ids in (museum, key) order; an id taken by another imported record gets ``-<key>`` then ``-2``,
-  ``-3``... An id held by a record the importer did not write is an error, never overwritten.
-  Once written an id never changes: the record is found again by ``extra.import`` (museum, key).
+* A mapping file (YAML, checked by :class:`MappingFile`) says which column gives which record field,
+  and which column is the row's ``key`` (usually the inventory number): a row is identified by its
+  museum and key, which its record keeps in ``extra.import``. The spreadsheet is a CSV or an Excel
+  workbook (.xlsx: its first sheet, or the ``sheet`` the mapping names).
+* **Rows** become ``collections/artifacts/<museum>/<id>.yaml``. Every row is checked with the
+  ``Artifact`` model and against the collection (the museum exists; industry and era are in the
+  vocabularies; the date is understood and falls in an era) before anything is written. A bad row
+  is reported as ``FILE:ROW: column: 中文 / English`` and skipped; good rows still import.
+* **Ids** come from the mapping's ``id`` column or, when that cell is empty or no column is named, from
+  ``pinyin_of`` (ids.py). An id another imported record has gets ``-<key>``, then ``-2``, ``-3``...
 * **The importer owns** the fields the mapping names (and ``museum``); everything else belongs to
-  curators. Ownership works as for heritage (heritage.py): digests of the values last written in
-  ``extra.import.fields``; an untouched value follows the CSV, a curator's edit that agrees with
-  the CSV is kept, one that disagrees is a conflict and the record is left unchanged.
-* **Nothing is written** when a record's content would not change; files are replaced atomically.
+  curators. Vocabulary cells may give an entry's id or its Chinese or English label.
 
 Nothing here raises to the caller.
 """
@@ -25,38 +23,18 @@ Nothing here raises to the caller.
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from museum.importers.common import (
-    Existing,
-    Flow,
-    FlowMap,
-    ImportReport,
-    Literal,
-    Refused,
-    Row,
-    RowProblem,
-    decode_csv,
-    read_csv_file,
-    passes_check,
-    scan_existing,
-    digest_of,
-    keep_translations,
-    project,
-    read_rows,
-    rel,
-    render_record,
-    slug_id,
-    with_suffix,
-    write_record,
-)
+from museum.importers.common import ImportReport, Refused, Row, RowProblem, Table, spelled, spellings, vocabularies
+from museum.importers.engine import Item, Source, refusals, run, set_slot
+from museum.importers.ids import slug_id
+from museum.importers.roundtrip import node, single_lines
 from museum.records.fields import Date, bilingual
 from museum.records.messages import problems_from_validation
 from museum.records.models import Artifact
@@ -128,6 +106,8 @@ class MappingFile(_Strict):
     id: IdRule
     key: str = Field(min_length=1, description="在重新导入时认出一行的列（通常是藏品编号）/ the column that identifies a row")
     fields: dict[str, Rule] = Field(min_length=1)
+    sheet: str | None = Field(None, min_length=1,
+                              description="Excel 工作簿中要读的工作表（默认第一个）/ the sheet of a workbook (else its first)")
 
     @field_validator("museum", mode="before")
     @classmethod
@@ -151,9 +131,10 @@ class Mapping:
     museum: Rule
     id: IdRule
     key: str
+    sheet: str | None = None
 
     def columns(self) -> list[str]:
-        """Every column the mapping names, as written (the CSV must have them all)."""
+        """Every column the mapping names, as written (the spreadsheet must have them all)."""
         names = [r.column for r in (self.museum, *self.rules.values()) if r.column]
         names += [c for c in (self.id.column, self.id.pinyin_of, self.key) if c]
         return list(dict.fromkeys(names))
@@ -214,7 +195,7 @@ def load_mapping(path: Path, shown: str, cat: Lookup) -> Mapping:
     if problems:
         raise Refused(*problems)
     rules = {name: parsed.fields[name] for name in (*MAPPABLE, *EN) if name in parsed.fields}
-    return Mapping(rules, parsed.museum, parsed.id, parsed.key)
+    return Mapping(rules, parsed.museum, parsed.id, parsed.key, parsed.sheet)
 
 
 def _hinted(problem: Problem) -> Problem:
@@ -229,36 +210,10 @@ def _hinted(problem: Problem) -> Problem:
 
 # --- the collection ---------------------------------------------------------------------------------
 def load_lookup(collections: Path, shown: str) -> Lookup:
-    vocab: dict[str, dict[str, str]] = {}
-    labels: dict[str, list[str]] = {}
-    eras: list[tuple[int | None, int | None]] = []
-    for name in VOCAB.values():
-        path = collections / "vocab" / f"{name}.yaml"
-        doc = load_document(path, str(path))
-        items = doc.data.get("entries") if isinstance(doc.data, dict) else None
-        if doc.problems or not isinstance(items, list):
-            raise Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
-                                     f"cannot read the vocabulary {path} (run build.py check first)"))
-        spellings: dict[str, str] = {}
-        shown_labels: list[str] = []
-        for entry in items:
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                continue
-            vid = entry["id"]
-            label = entry.get("label")
-            zh = label.get("zh") if isinstance(label, dict) else label
-            en = label.get("en") if isinstance(label, dict) else None
-            spellings[vid] = vid
-            shown_labels.append(vid)
-            for text in (zh, en):
-                if isinstance(text, str):
-                    spellings.setdefault(text.strip().casefold(), vid)
-            if isinstance(zh, str):
-                shown_labels.append(zh)
-            if name == "eras":
-                start, end = entry.get("start"), entry.get("end")
-                eras.append((start if isinstance(start, int) else None, end if isinstance(end, int) else None))
-        vocab[name], labels[name] = spellings, shown_labels
+    found = vocabularies(collections, shown, VOCAB.values())
+    vocab = {name: spellings(found[name]) for name in VOCAB.values()}
+    labels = {name: [part for e in found[name].entries for part in (e.id, e.label.zh)] for name in VOCAB.values()}
+    eras = [(e.start, e.end) for e in found["eras"].entries]
     museums: dict[str, str] = {}
     folder = collections / "museums"
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
@@ -279,10 +234,7 @@ def load_lookup(collections: Path, shown: str) -> Lookup:
 
 
 def _vocab_id(cat: Lookup, vocabulary: str, value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    table = cat.vocab.get(vocabulary, {})
-    return table.get(value) or table.get(value.strip().casefold())
+    return spelled(cat.vocab.get(vocabulary, {}), value)
 
 
 def _museum_id(cat: Lookup, value: Any) -> str | None:
@@ -336,26 +288,6 @@ def parse_date(text: str) -> Any:
 
 
 # --- reading rows ---------------------------------------------------------------------------------------
-@dataclass
-class Item:
-    """One good row: where the record goes and the owned values it gives."""
-
-    row: Row
-    museum: str
-    key: str
-    id: str
-    slots: list[str]  # what the importer owns: museum and the mapped fields, bases before their English
-    values: dict[str, Any]  # slot (museum, a mapped field, or title_en ...) -> value; absent = no value
-    columns: dict[str, str] = field(default_factory=dict)  # slot -> the column it came from
-
-    def column_of(self, where: str) -> str:
-        """The column a record field (``title.en``, ``tags.3``) came from; "" for a curator's field."""
-        parts = where.split(".")
-        if len(parts) > 1 and parts[1] == "en" and f"{parts[0]}_en" in self.columns:
-            return self.columns[f"{parts[0]}_en"]
-        return self.columns.get(parts[0], "")
-
-
 def _cell(row: Row, column: str) -> str:
     """A cell's text: line breaks inside it as \\n, and no spaces at the ends of its lines."""
     text = row.cells.get(column.strip().lower(), "").replace("\r\n", "\n").replace("\r", "\n")
@@ -365,7 +297,6 @@ def _cell(row: Row, column: str) -> str:
 def _parse(rows: list[Row], shown: str, mapping: Mapping, cat: Lookup, report: ImportReport) -> list[Item]:
     items: list[Item] = []
     first: dict[tuple[str, str], int] = {}
-    slots = ["museum", *mapping.rules]
     for row in rows:
         errors: list[RowProblem] = []
 
@@ -419,12 +350,12 @@ def _parse(rows: list[Row], shown: str, mapping: Mapping, cat: Lookup, report: I
             if en in values and base not in values:
                 bad(columns[en], f"有英文而 {base} 为空", f"there is English but {base} is empty")
         # the id
-        rid = ""
-        if mapping.id.column:
-            rid = slug_id(_cell(row, mapping.id.column))
-        if not rid and mapping.id.pinyin_of:
-            rid = slug_id(_cell(row, mapping.id.pinyin_of))
-        if not rid:
+        name = ""
+        if mapping.id.column and slug_id(_cell(row, mapping.id.column)):
+            name = _cell(row, mapping.id.column)
+        elif mapping.id.pinyin_of and slug_id(_cell(row, mapping.id.pinyin_of)):
+            name = _cell(row, mapping.id.pinyin_of)
+        if not name:
             column = mapping.id.column or mapping.id.pinyin_of or ""
             bad(column, "无法生成编号：这一格为空，或没有汉字、字母和数字",
                 "cannot make an id: the cell is empty or has no Chinese characters, letters or digits")
@@ -451,7 +382,8 @@ def _parse(rows: list[Row], shown: str, mapping: Mapping, cat: Lookup, report: I
         if errors:
             report.problems.extend(errors)
             continue
-        items.append(Item(row, museum, key, rid, slots, values, columns))  # type: ignore[arg-type]
+        items.append(Item(row, (museum, key), {"museum": museum, "key": key}, name, values, columns,
+                          folder=museum))  # type: ignore[arg-type]
     return items
 
 
@@ -480,208 +412,72 @@ def _convert(name: str, value: Any, cat: Lookup, column: str, bad: Any) -> Any:
     return value
 
 
-# --- the record's owned values ("slots") ------------------------------------------------------------
-# A slot is a field the importer writes: museum, a mapped field, or the English of a text field
-# (title_en is title's `en`). A text field's own slot is its Chinese; a curator's `en` is not an edit.
-def _get(data: dict[str, Any], slot: str) -> Any:
-    if slot in EN:
-        value = data.get(EN[slot])
-        return value.get("en") if isinstance(value, dict) else None
-    return data.get(slot)
-
-
-def _set(data: dict[str, Any], slot: str, new: Any) -> None:
-    if slot in EN:
-        base = EN[slot]
-        current = data.get(base)
-        zh = current.get("zh") if isinstance(current, dict) else current
-        data[base] = {**(current if isinstance(current, dict) else {}), "zh": zh, "en": new}
-    else:
-        data[slot] = keep_translations(data.get(slot), new)
-
-
-def _delete(data: dict[str, Any], slot: str) -> None:
-    if slot in EN:
-        current = data.get(EN[slot])
-        if isinstance(current, dict):
-            rest = {k: v for k, v in current.items() if k != "en"}
-            data[EN[slot]] = rest["zh"] if list(rest) == ["zh"] else rest
-    else:
-        data.pop(slot, None)
-
-
 def _record(values: dict[str, Any]) -> dict[str, Any]:
     """A record made of the row's values alone."""
     data: dict[str, Any] = {}
     for slot in ["museum", *MAPPABLE, *EN]:
         if slot in values:
-            _set(data, slot, values[slot])
+            set_slot(data, slot, values[slot], EN)
     return data
-
-
-# --- existing records ------------------------------------------------------------------------------------
-def _scan(folder: Path) -> tuple[dict[tuple[str, str], Existing], dict[str, Existing]]:
-    """Imported artifacts by (museum, key), and every artifact id (file name or old id) that is taken."""
-    by_key, taken, _ = scan_existing(
-        folder, _key_of,
-        describe=lambda key: (f" {key[0]} 的“{key[1]}”", f"'{key[1]}' of {key[0]}"),
-        missing_key=("extra.import 应写明 museum 和 key", "extra.import needs museum and key"))
-    return by_key, taken
-
-
-def _key_of(mark: Any) -> tuple[str, str] | None:
-    museum = mark.get("museum") if isinstance(mark, dict) else None
-    key = mark.get("key") if isinstance(mark, dict) else None
-    key = str(key).strip() if isinstance(key, (str, int)) and not isinstance(key, bool) else ""
-    return (museum, key) if isinstance(museum, str) and museum and key else None
-
-
-def _new_id(item: Item, taken: dict[str, Existing]) -> tuple[str, Existing | None]:
-    base = item.id
-    blocker = taken.get(base)
-    if blocker is None:
-        return base, None
-    if blocker.key is None:
-        return base, blocker  # a curator's own record: ask, never guess
-    suffix = slug_id(item.key)
-    candidates = [with_suffix(base, f"-{suffix}")] if suffix else []
-    candidates += [with_suffix(base, f"-{n}") for n in range(2, 1000)]
-    return next(c for c in candidates if c not in taken), None
-
-
-# --- merging ---------------------------------------------------------------------------------------------
-def _merge(item: Item, existing: Existing | None, shown: str, where: str, report: ImportReport) -> dict[str, Any] | None:
-    """The record to write, or None when a curator's edit conflicts with the CSV (reported)."""
-    old: dict[str, Any] = dict(existing.data) if existing and existing.data else {}
-    extra = dict(old.get("extra") or {})
-    mark = dict(extra.get("import") or {})
-    snapshot = mark.get("fields") if isinstance(mark.get("fields"), dict) else {}
-    new_snapshot: dict[str, str] = {}
-    data = dict(old)
-    conflicts = []
-    for slot in item.slots:  # a field dropped from the mapping becomes the curators', value kept
-        new = item.values.get(slot)
-        current = _get(old, slot)
-        had = current is not None
-        untouched = had and snapshot.get(slot) == digest_of(project(current))
-        if new is None:
-            if untouched:
-                _delete(data, slot)  # the importer wrote it and the CSV no longer gives it
-            continue
-        if not had or untouched:
-            _set(data, slot, new)
-            new_snapshot[slot] = digest_of(project(new))
-        elif project(current) == project(new):
-            new_snapshot[slot] = digest_of(project(new))  # the curator's edit agrees with the CSV
-        else:
-            conflicts.append(slot)
-    if conflicts:
-        for slot in conflicts:
-            column = item.columns.get(slot, slot)
-            report.problems.append(RowProblem(
-                shown, item.row.line, slot,
-                f"{where} 中的 {slot} 被手工改过，与 CSV 的“{column}”不一致，此记录未更新；请改正 CSV 或记录中的一方",
-                f"{slot} in {where} was edited by hand and differs from the CSV's '{column}'; the record was not "
-                f"updated. Correct the CSV or the record"))
-        return None
-    extra["import"] = {"museum": item.museum, "key": item.key, "fields": new_snapshot,
-                       **{k: v for k, v in mark.items() if k not in ("museum", "key", "fields")}}
-    data["extra"] = extra
-    return data
-
-
-def _styled(value: Any) -> Any:
-    """Written as curators write artifacts: multi-line text as a block, short lists and uncertain dates on one line."""
-    if isinstance(value, str) and "\n" in value:
-        return Literal(value)
-    if isinstance(value, list):
-        if value and all(isinstance(v, str) and "\n" not in v for v in value):
-            return Flow(value)
-        return [_styled(v) for v in value]
-    if isinstance(value, dict):
-        if set(value) == {"display", "start", "end"}:
-            return FlowMap(value)
-        return {k: _styled(v) for k, v in value.items()}
-    return value
-
-
-def render(data: dict[str, Any], museum: str, key: str) -> str:
-    key = " ".join(key.split())
-    head = (f"# {museum} 藏品 {key}。由 build.py import artifacts 导入；导入字段与手工字段的规则见 docs/artifact-import.md\n"
-            f"# Artifact {key} of {museum}; imported. Which fields the importer owns: docs/artifact-import.md\n")
-    return render_record({k: v if k == "extra" else _styled(v) for k, v in data.items()}, Artifact, head)
 
 
 # --- the import ------------------------------------------------------------------------------------------
-def import_artifacts(csv_file: Path, mapping_file: Path, collections: Path, *, shown: str | None = None,
+def import_artifacts(table: Path, mapping_file: Path, collections: Path, *, shown: str | None = None,
                      mapping_shown: str | None = None) -> ImportReport:
+    """Import the inventory ``table`` (CSV or .xlsx) into ``collections`` as ``mapping_file`` says."""
     report = ImportReport()
-    shown = shown or str(csv_file)
-    try:
-        _import(Path(csv_file), Path(mapping_file), Path(collections), shown, mapping_shown or str(mapping_file), report)
-    except Refused as refused:
-        report.problems.extend(refused.problems)
+    shown = shown or str(table)
+    with refusals(report):
+        cat = load_lookup(Path(collections), shown)
+        mapping = load_mapping(Path(mapping_file), mapping_shown or str(mapping_file), cat)
+        run(Inventory(mapping, cat), Path(table), Path(collections), shown, report)
     return report
 
 
-def _import(csv_file: Path, mapping_file: Path, collections: Path, shown: str, mapping_shown: str,
-            report: ImportReport) -> None:
-    cat = load_lookup(collections, shown)
-    mapping = load_mapping(mapping_file, mapping_shown, cat)
-    raw = read_csv_file(csv_file, shown)
-    needed = [c.strip().lower() for c in mapping.columns()]
-    rows = read_rows(decode_csv(raw, shown), shown, report, needed, needed,
-                     ("映射文件没有用到这一列，已忽略", "the mapping does not use this column; ignored"))
-    report.rows = len(rows)
-    items = _parse(rows, shown, mapping, cat, report)
+class Inventory(Source):
+    """A museum's inventory, read through a mapping: a row is an object."""
 
-    _write(items, collections, shown, mapping, report)
+    folder = "artifacts"
+    model = Artifact
+    english = EN
+    thing = ("这件藏品", "this object")
+    missing_key = ("extra.import 应写明 museum 和 key", "extra.import needs museum and key")
 
+    def __init__(self, mapping: Mapping, cat: Lookup):
+        self.mapping, self.cat = mapping, cat
+        self.owned = ("museum", *mapping.rules)
+        self.sheet = mapping.sheet
 
-def _write(items: list[Item], collections: Path, shown: str, mapping: Mapping,
-           report: ImportReport) -> None:
-    folder = collections / "artifacts"
-    by_key, taken = _scan(folder)
-    root = collections.parent
-    for item in sorted(items, key=lambda i: (i.museum, i.key)):
-        existing = by_key.get((item.museum, item.key))
-        if existing is None:
-            rid, blocker = _new_id(item, taken)
-            if blocker is not None:
-                where = rel(blocker.path, root)
-                hint = f"extra: {{import: {{museum: {item.museum}, key: {json.dumps(item.key, ensure_ascii=False)}}}}}"
-                report.problems.append(RowProblem(
-                    shown, item.row.line, item.columns.get("id", mapping.id.column or mapping.id.pinyin_of or ""),
-                    f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是这件藏品，请在其中加上 {hint} 后重新导入",
-                    f"id '{rid}' is taken by {where}, which the importer did not write. If it is this object, add "
-                    f"{hint} to it and import again"))
-                continue
-            path = folder / item.museum / f"{rid}.yaml"
-            where = rel(path, root)
-            data = _merge(item, None, shown, where, report)
-            assert data is not None
-            text = render(data, item.museum, item.key)
-            if not passes_check(text, Artifact, rid, data, item.column_of, item.row.line, shown, where, report):
-                continue
-            if not write_record(path, text, item.row.line, shown, root, report):
-                continue
-            taken[rid] = Existing(path, data, (item.museum, item.key))
-            report.created.append(where)
-            continue
-        path = existing.path
-        where = rel(path, root)
-        if existing.problem is not None or existing.data is None:
-            zh, en = existing.problem or ("已有记录无法读取", "the existing record cannot be read")
-            report.problems.append(RowProblem(shown, item.row.line, "", f"{zh}（{where}）", f"{en} ({where})"))
-            continue
-        data = _merge(item, existing, shown, where, report)
-        if data is None:
-            continue  # a conflict, reported
-        if data == existing.data:
-            report.unchanged.append(where)
-            continue
-        text = render(data, item.museum, item.key)
-        if not passes_check(text, Artifact, path.stem, data, item.column_of, item.row.line, shown, where, report):
-            continue
-        if write_record(path, text, item.row.line, shown, root, report):
-            report.updated.append(where)
+    def columns(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, str]]:
+        needed = tuple(c.strip().lower() for c in self.mapping.columns())
+        return needed, needed, ("映射文件没有用到这一列，已忽略", "the mapping does not use this column; ignored")
+
+    def key_of(self, mark: Any) -> tuple[str, str] | None:
+        museum = mark.get("museum") if isinstance(mark, dict) else None
+        key = mark.get("key") if isinstance(mark, dict) else None
+        key = str(key).strip() if isinstance(key, (str, int)) and not isinstance(key, bool) else ""
+        return (museum, key) if isinstance(museum, str) and museum and key else None
+
+    def describe(self, key: tuple[Any, ...]) -> tuple[str, str]:
+        return f" {key[0]} 的“{key[1]}”", f"'{key[1]}' of {key[0]}"
+
+    def suffixes(self, item: Item) -> list[str]:
+        own = slug_id(item.key[1])
+        return ([f"-{own}"] if own else []) + list(super().suffixes(item))
+
+    def id_column(self, item: Item) -> str:
+        return self.mapping.id.column or self.mapping.id.pinyin_of or ""
+
+    def head(self, item: Item) -> str:
+        museum, key = item.key
+        key = " ".join(key.split())
+        return (f"# {museum} 藏品 {key}。由 build.py import artifacts 导入；导入字段与手工字段的规则见 docs/artifact-import.md\n"
+                f"# Artifact {key} of {museum}; imported. Which fields the importer owns: docs/artifact-import.md\n")
+
+    def style(self, value: Any) -> Any:
+        """As curators write artifacts: text of several lines as a block, short lists and uncertain dates on
+        one line."""
+        return node(value, flow_list=single_lines, literal=True)
+
+    def items(self, table: Table, shown: str, report: ImportReport) -> list[Item]:
+        return _parse(table.rows, shown, self.mapping, self.cat, report)

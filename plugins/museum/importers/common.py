@@ -1,64 +1,56 @@
-"""What the CSV importers share: reading a CSV, reporting by row, ids, writing records, digests.
+"""What the importers share besides the engine: reading a spreadsheet, and saying what happened.
 
-``build.py import heritage`` (heritage.py) and ``build.py import artifacts`` (artifacts.py)
-both turn rows of a spreadsheet into records and keep doing so safely on every rerun. The pieces
-here carry no rules of either list:
+``build.py import heritage`` (heritage.py) and ``build.py import artifacts`` (artifacts.py) both read
+a table of rows; engine.py turns rows into records. The pieces here carry no rules of either list:
 
-* **Reading**: :func:`read_csv_file` reads only a regular file (a named pipe would hang) and names
-  OS errors in both languages; :func:`decode_csv` accepts UTF-8 (with or without BOM) and refuses
-  GBK/GB18030 and UTF-16 (with or without BOM) with advice; :func:`read_rows` checks the header,
-  numbers every row by the line it starts on (the header is line 1) and names a quote that is
-  never closed by its row and column. Nothing in reading is worse than linear in the file's size.
+* **Reading**: :func:`read_table` reads only a regular file (a named pipe would hang), names OS
+  errors in both languages, and reads either an Excel workbook (``.xlsx``, with ``openpyxl`` in
+  read-only mode: the first sheet, or the one named) or a CSV. :func:`decode_csv` accepts UTF-8
+  (with or without BOM) and refuses GBK/GB18030 and UTF-16 (with or without BOM) with advice; a CSV
+  row is numbered by the line it starts on, a sheet's row by its row number (the header is 1), and
+  a quote that is never closed is named by its row and column. The header checks and the rows'
+  cells are the same for both kinds of file. Nothing in reading is worse than linear in the file's size.
+* **Vocabularies** are read by the museum's own loader (records/loader.py), validated as
+  ``build.py check`` validates them; :func:`spellings` is every way a cell may name an entry.
 * **Reporting**: :class:`RowProblem` prints as ``FILE:ROW: column: 中文 / English``;
-  :class:`ImportReport` collects problems, warnings and what was written. :class:`Refused` stops the
-  whole file.
-* **Ids**: :func:`pinyin_id` (the heritage rule) and :func:`slug_id` (letters and digits kept in
-  words), both at most 64 characters cut at a hyphen by :func:`trim_id`; polyphonic readings that
-  pypinyin gets wrong are fixed in ``PINYIN_PHRASES``.
-* **Writing**: :func:`render_record` dumps a record in its model's field order, the way curators
-  write YAML; :func:`passes_check` reads that text back as ``build.py check`` reads a file
-  (:func:`record_problems`), so that nothing check refuses is written; :func:`write_atomic` replaces
-  a file through a temporary file and a rename, and :func:`write_record` reports a failure.
-* **Digests**: :func:`project` is what counts when comparing a value (Chinese text only, so that a
-  curator's ``en`` is not an edit); :func:`digest_of` is a short hash of it, kept in
-  ``extra.import.fields`` to tell the importer's values from a curator's edits.
+  :class:`ImportReport` collects problems, warnings and what was written, and ends with a summary:
+  counts by outcome and the problems grouped by message. :class:`Refused` stops the whole file.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
+import datetime as dt
 import io
-import json
 import os
 import re
 import stat
-import tempfile
-from collections.abc import Callable, Iterable
+import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel
-
-from museum.records.fields import ID_MAX, ID_RE, LANG_RE
-from museum.records.loader import record_from
-from museum.records.problems import Problem, os_error_text
-from museum.records.yamlsource import MAX_FILE_BYTES, load_document, parse_document
+from museum.records.loader import load_vocabularies
+from museum.records.models import Vocabulary
+from museum.records.problems import os_error_text
 
 
 # --- what an importer says ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class RowProblem:
-    path: str  # the CSV as shown to the user
+    path: str  # the spreadsheet as shown to the user
     row: int  # the line the row starts on (the header is line 1); 0 for the whole file
-    column: str  # the CSV column, or the record field for a conflict; "" for the whole row
+    column: str  # the column, or the record field for a conflict; "" for the whole row
     zh: str
     en: str
+    conflict: bool = False  # a curator's edit that disagrees with the spreadsheet (the record is kept)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.row}: {self.column or '-'}: {self.zh} / {self.en}"
+
+
+EXAMPLE_ROWS = 5  # rows named for each kind of problem in the summary
 
 
 @dataclass
@@ -68,26 +60,94 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     created: list[str] = field(default_factory=list)  # record paths, as shown
     updated: list[str] = field(default_factory=list)
+    changed: dict[str, list[str]] = field(default_factory=dict)  # updated record path -> the fields changed
     unchanged: list[str] = field(default_factory=list)
-    rows: int = 0
+    conflicts: list[str] = field(default_factory=list)  # records left as they were: a curator's edit disagrees
+    rows: int = 0  # the rows of data read (blank rows aside)
+    whole_file: bool = False  # the file was refused: nothing of it was imported
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def refused(self) -> list[int]:
+        """The rows not imported because of a problem (conflicts aside), by the line they start on."""
+        return sorted({p.row for p in self.problems if isinstance(p, RowProblem) and p.row > 1 and not p.conflict})
+
     def lines(self) -> list[str]:
+        """What the command prints: every problem and outcome, then the summary."""
+        return self.details() + self.summary()
+
+    def details(self) -> list[str]:
         out = [str(p) for p in self.problems]
         out += [f"{w}（提示 / warning）" for w in self.warnings]
         out += self.notes
         for path in self.created:
             out.append(f"新建 / created: {path}")
         for path in self.updated:
-            out.append(f"更新 / updated: {path}")
-        failed = len(self.problems)
-        out.append(f"读取 {self.rows} 行：新建 {len(self.created)}，更新 {len(self.updated)}，未变 {len(self.unchanged)}，"
-                   f"问题 {failed} / {self.rows} row(s) read: {len(self.created)} created, {len(self.updated)} updated, "
-                   f"{len(self.unchanged)} unchanged, {failed} problem(s)")
+            fields = self.changed.get(path, [])
+            what = f"：{'、'.join(fields)} / {', '.join(fields)}" if fields else ""
+            out.append(f"更新 / updated: {path}{what}")
         return out
+
+    def summary(self) -> list[str]:
+        """The counts by outcome, then the problems (and warnings) grouped by message, with a few of their rows."""
+        if self.whole_file:
+            out = ["汇总：整个文件未导入，见上 / summary: the file was not imported (see above)"]
+        else:
+            c, u, n, k, r = (len(self.created), len(self.updated), len(self.unchanged), len(self.conflicts),
+                             len(self.refused))
+            out = [f"汇总：读取 {self.rows} 行：新建 {c}，更新 {u}，未变 {n}，冲突 {k}，未导入 {r}；问题 {len(self.problems)} 条 / "
+                   f"summary: {self.rows} row(s) read: {c} created, {u} updated, {n} unchanged, {k} conflict(s), "
+                   f"{r} refused; {len(self.problems)} problem(s)"]
+        for title, found in (("问题，按说明归类 / problems by message", self.problems),
+                             ("提示，按说明归类 / warnings by message", self.warnings)):
+            groups = group_by_message(found)
+            if groups and len(found) > 1:
+                out.append(f"{title}:")
+                out += [f"  {g}" for g in groups]
+        return out
+
+
+# Parts of a message that differ from row to row: quoted cell values, numbers and the files named.
+# Masked, messages of one kind are one group ("词表 industries 中没有“…”" however many values).
+_VARYING = re.compile(r"“[^”]*”|‘[^’]*’|'[^']*'|\S+\.(?:yaml|csv|xlsx)\b"
+                      r"|(?<![A-Za-z0-9_.\-/–])\d+(?![A-Za-z0-9_.\-/–])")
+
+
+def _masked(text: str) -> str:
+    def mask(match: re.Match[str]) -> str:
+        found = match.group()
+        return found[0] + "…" + found[-1] if found[0] in "“‘'" else "…"
+
+    return _VARYING.sub(mask, text)
+
+
+@dataclass
+class ProblemGroup:
+    column: str
+    zh: str
+    en: str
+    rows: list[int]
+
+    def __str__(self) -> str:
+        shown = sorted(set(self.rows))
+        rows = ", ".join(str(r) for r in shown[:EXAMPLE_ROWS]) + (" …" if len(shown) > EXAMPLE_ROWS else "")
+        where = f"（行 / rows {rows}）" if any(self.rows) else ""
+        return f"{len(self.rows)} × {self.column or '-'}: {self.zh} / {self.en}{where}"
+
+
+def group_by_message(problems: Iterable[Any]) -> list[ProblemGroup]:
+    """Problems of one kind (the same column and message, values aside) together, the largest group first."""
+    groups: dict[tuple[str, str, str], ProblemGroup] = {}
+    for problem in problems:
+        column = getattr(problem, "column", "") if isinstance(problem, RowProblem) else getattr(problem, "field", "")
+        row = problem.row if isinstance(problem, RowProblem) else getattr(problem, "line", 0)
+        key = (column, _masked(problem.zh), _masked(problem.en))
+        groups.setdefault(key, ProblemGroup(*key, rows=[])).rows.append(row)
+    # Largest first; then in the order first met, which is the order of the rows.
+    return sorted(groups.values(), key=lambda g: -len(g.rows))
 
 
 class Refused(Exception):
@@ -97,13 +157,101 @@ class Refused(Exception):
         self.problems = list(problems)
 
 
-# --- reading the CSV ----------------------------------------------------------------------------
+# --- reading the spreadsheet -----------------------------------------------------------------------
 @dataclass
 class Row:
     line: int
     cells: dict[str, str]
 
 
+@dataclass
+class Table:
+    rows: list[Row]
+    noun: tuple[str, str]  # what to call the file in a message: ("CSV", "the CSV") or ("表格", "the spreadsheet")
+
+
+UNKNOWN_COLUMN = ("不认识的列，已忽略", "unknown column, ignored")
+UNKNOWN_SHOWN = 20  # unknown columns named one by one
+EXCEL = (".xlsx", ".xlsm")
+_ZIP = b"PK\x03\x04"  # an .xlsx is a zip archive
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Excel format (.xls)
+
+
+def read_table(path: Path, shown: str, report: ImportReport, required: Iterable[str],
+               known: Iterable[str] | None = None, unknown: tuple[str, str] = UNKNOWN_COLUMN,
+               sheet: str | None = None) -> Table:
+    """The rows of a spreadsheet (.xlsx or CSV), cells keyed by the lower-cased column name.
+
+    The whole file is refused when a ``required`` column is missing or a column name repeats.
+    A column not in ``known`` (when given) is a warning. Blank rows are skipped; a row with more
+    cells than columns is a problem of that row. ``sheet``: the sheet of a workbook (else its first)."""
+    raw = read_file(path, shown)
+    if raw.startswith(_OLE) or path.suffix.lower() == ".xls":
+        raise Refused(RowProblem(shown, 0, "", "这是旧的 Excel 格式（.xls），请另存为 Excel 工作簿（.xlsx）或 CSV UTF-8",
+                                 "this is the old Excel format (.xls); save it as an Excel workbook (.xlsx) or as "
+                                 "CSV UTF-8"))
+    if raw.startswith(_ZIP) or path.suffix.lower() in EXCEL:
+        records: Iterator[tuple[int, list[str]]] = _sheet_records(raw, shown, sheet)
+        noun = ("表格", "the spreadsheet")
+    else:
+        text = decode_csv(raw, shown)
+        records = _csv_records(text, shown)
+        noun = ("CSV", "the CSV")
+    limit = csv.field_size_limit()
+    # csv refuses a cell over 128 KB; no cell is larger than the file, and how large a record may be
+    # is for the record check (engine.passes_check) to say, by row and column.
+    csv.field_size_limit(max(limit, len(raw) + 1))
+    try:
+        return Table(_rows(records, shown, report, tuple(required), known, unknown), noun)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _rows(records: Iterator[tuple[int, list[str]]], shown: str, report: ImportReport, required: tuple[str, ...],
+          known: Iterable[str] | None, unknown: tuple[str, str]) -> list[Row]:
+    header = next(records, None)
+    if header is None or not any(cell.strip() for cell in header[1]):
+        raise Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
+    columns = [cell.strip().lower() for cell in header[1]]
+    present: set[str] = set()
+    repeated: set[str] = set()
+    for name in columns:
+        if name:
+            (repeated if name in present else present).add(name)
+    problems = []
+    for name in required:
+        if name not in present:
+            problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
+                                       f"required column '{name}' is missing; the file was not imported"))
+    for name in sorted(repeated):
+        problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
+    if problems:
+        raise Refused(*problems)
+    if known is not None:
+        allowed = set(known)
+        strangers = [name for name in columns if name and name not in allowed]
+        for name in strangers[:UNKNOWN_SHOWN]:
+            report.warnings.append(RowProblem(shown, 1, name, *unknown))
+        if len(strangers) > UNKNOWN_SHOWN:  # a sheet with thousands of columns: a summary, not a wall
+            rest = len(strangers) - UNKNOWN_SHOWN
+            report.warnings.append(RowProblem(shown, 1, "", f"另有 {rest} 个不认识的列，已忽略",
+                                              f"{rest} more unknown column(s), ignored"))
+    rows = []
+    for line, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line, or a row of empty cells a spreadsheet left behind
+        report.rows += 1
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+            report.problems.append(RowProblem(
+                shown, line, "", f"这一行有 {len(cells)} 格，比列名多（可能是文本中的英文逗号没有加引号）",
+                f"this row has {len(cells)} cells, more than there are columns (an unquoted comma in the text?)"))
+            continue
+        padded = cells + [""] * (len(columns) - len(cells))
+        rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
+    return rows
+
+
+# --- a CSV -------------------------------------------------------------------------------------------
 def _utf16_without_bom(raw: bytes) -> bool:
     """Whether the bytes look like UTF-16 without a byte-order mark.
 
@@ -151,76 +299,18 @@ def decode_csv(raw: bytes, shown: str) -> str:
                                  "the file is not UTF-8; save it as UTF-8")) from None
 
 
-UNKNOWN_COLUMN = ("不认识的列，已忽略", "unknown column, ignored")
-UNKNOWN_SHOWN = 20  # unknown columns named one by one
-
-
-def read_rows(text: str, shown: str, report: ImportReport, required: Iterable[str],
-              known: Iterable[str] | None = None, unknown: tuple[str, str] = UNKNOWN_COLUMN) -> list[Row]:
-    """The rows of a CSV, cells keyed by the lower-cased column name.
-
-    The whole file is refused when a ``required`` column is missing or a column name repeats.
-    A column not in ``known`` (when given) is a warning. Blank rows are skipped; a row with more
-    cells than columns is a problem of that row."""
-    required = tuple(required)
-    limit = csv.field_size_limit()
-    # csv refuses a cell over 128 KB; no cell is larger than the file, and how large a record may be
-    # is for the record check (passes_check) to say, by row and column.
-    csv.field_size_limit(max(limit, len(text) + 1))
-    try:
-        return _read_rows(text, shown, report, required, known, unknown)
-    finally:
-        csv.field_size_limit(limit)
-
-
-def _read_rows(text: str, shown: str, report: ImportReport, required: tuple[str, ...], known: Iterable[str] | None,
-               unknown: tuple[str, str]) -> list[Row]:
+def _csv_records(text: str, shown: str) -> Iterator[tuple[int, list[str]]]:
+    """(the line a row starts on, its cells), the header first; a quote csv cannot read refuses the file."""
     # strict: a quote never closed is an error, not the rest of the file read silently into one cell
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1  # the line the row being read starts on
     columns: list[str] = []
     try:
-        header = next(reader, None)
-        if header is None or not any(cell.strip() for cell in header):
-            raise Refused(RowProblem(shown, 1, "", "文件是空的，第一行应是列名", "the file is empty; line 1 must name the columns"))
-        columns = [cell.strip().lower() for cell in header]
-        present: set[str] = set()
-        repeated: set[str] = set()
-        for name in columns:
-            if name:
-                (repeated if name in present else present).add(name)
-        problems = []
-        for name in required:
-            if name not in present:
-                problems.append(RowProblem(shown, 1, name, f"缺少必需的列“{name}”，整个文件未导入",
-                                           f"required column '{name}' is missing; the file was not imported"))
-        for name in sorted(repeated):
-            problems.append(RowProblem(shown, 1, name, f"列“{name}”出现了不止一次", f"column '{name}' appears more than once"))
-        if problems:
-            raise Refused(*problems)
-        if known is not None:
-            allowed = set(known)
-            strangers = [name for name in columns if name and name not in allowed]
-            for name in strangers[:UNKNOWN_SHOWN]:
-                report.warnings.append(RowProblem(shown, 1, name, *unknown))
-            if len(strangers) > UNKNOWN_SHOWN:  # a sheet with thousands of columns: a summary, not a wall
-                rest = len(strangers) - UNKNOWN_SHOWN
-                report.warnings.append(RowProblem(shown, 1, "", f"另有 {rest} 个不认识的列，已忽略",
-                                                  f"{rest} more unknown column(s), ignored"))
-        rows = []
-        start = reader.line_num + 1
         for cells in reader:
             line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line, or a row of empty cells a spreadsheet left behind
-            if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
-                report.problems.append(RowProblem(
-                    shown, line, "", f"这一行有 {len(cells)} 格，比列名多（可能是文本中的英文逗号没有加引号）",
-                    f"this row has {len(cells)} cells, more than there are columns (an unquoted comma in the text?)"))
-                continue
-            padded = cells + [""] * (len(columns) - len(cells))
-            rows.append(Row(line, {name: value.strip() for name, value in zip(columns, padded) if name}))
-        return rows
+            if not columns:
+                columns = [cell.strip().lower() for cell in cells]
+            yield line, cells
     except csv.Error as exc:
         raise Refused(_unreadable(text, start, columns, shown, exc)) from None
 
@@ -290,191 +380,114 @@ def _unreadable(text: str, start: int, columns: list[str], shown: str, exc: csv.
         f"as two (\"\"){hint_en}; the file was not imported")
 
 
-# --- ids -----------------------------------------------------------------------------------------
-# Readings pypinyin gets wrong in these names (ids are permanent URLs: read them right first time).
-# Add a phrase here when an imported id misreads a polyphonic character.
-PINYIN_PHRASES = {
-    "长风": [["cháng"], ["fēng"]],  # 重庆长风化工厂
-    "重钢": [["chóng"], ["gāng"]],  # 重钢 = 重庆钢铁
-    "江厦": [["jiāng"], ["xià"]],  # 温岭江厦潮汐试验电站
-}
+# --- an Excel workbook ---------------------------------------------------------------------------------
+def _sheet_records(raw: bytes, shown: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    """(row number, its cells as text), the header first, from the first sheet or the one named."""
+    from openpyxl import load_workbook
+
+    unreadable = ("无法读取 Excel 文件", "cannot read the Excel file")
+    try:
+        with warnings.catch_warnings():  # openpyxl warns of styles and extensions it ignores: not the curator's concern
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or foreign zip: whatever openpyxl raises, the file is refused
+        raise Refused(RowProblem(shown, 0, "", f"{unreadable[0]}（{exc}）；请确认它是 .xlsx 工作簿，或另存为 CSV UTF-8",
+                                 f"{unreadable[1]} ({exc}); check that it is an .xlsx workbook, or save it as "
+                                 f"CSV UTF-8")) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            names = book.sheetnames
+            raise Refused(RowProblem(shown, 0, "", f"工作簿中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）",
+                                     f"the workbook has no sheet named '{sheet}' (it has: {', '.join(names)})"))
+        if not book.worksheets:
+            raise Refused(RowProblem(shown, 0, "", "工作簿中没有工作表", "the workbook has no sheet"))
+        pages = book[sheet] if sheet is not None else book.worksheets[0]
+        # Read to the last cell written, whatever size the file says the sheet is (a wrong size would cut rows).
+        pages.reset_dimensions()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for number, values in enumerate(pages.iter_rows(values_only=True), start=1):
+                    yield number, [cell_text(v) for v in values]
+        except Refused:
+            raise
+        except Exception as exc:
+            raise Refused(RowProblem(shown, 0, "", f"{unreadable[0]}（{exc}）", f"{unreadable[1]} ({exc})")) from None
+    finally:
+        book.close()
 
 
-def _pinyin(text: str) -> list[str]:
-    from pypinyin import Style, lazy_pinyin, load_phrases_dict
-
-    load_phrases_dict(PINYIN_PHRASES)
-    return lazy_pinyin(text, style=Style.NORMAL)
-
-
-def pinyin_id(name: str) -> str:
-    """The heritage rule: one part per pinyin chunk, anything but a–z0–9 dropped (CA-10 → ca10)."""
-    parts = [re.sub(r"[^a-z0-9]", "", chunk.lower()) for chunk in _pinyin(name)]
-    return trim_id("-".join(p for p in parts if p))
-
-
-def slug_id(text: str) -> str:
-    """Pinyin for Chinese, and letters and digits kept as words: 红旗CA72 Model 1 → hong-qi-ca72-model-1."""
-    parts = [word for chunk in _pinyin(text) for word in re.findall(r"[a-z0-9]+", chunk.lower())]
-    return trim_id("-".join(parts))
-
-
-def trim_id(rid: str, limit: int = ID_MAX) -> str:
-    if len(rid) <= limit:
-        return rid
-    cut = rid[: limit + 1]
-    return cut[: cut.rfind("-")] if "-" in cut else rid[:limit]
-
-
-def with_suffix(base: str, suffix: str) -> str:
-    return f"{trim_id(base, ID_MAX - len(suffix))}{suffix}"
-
-
-# --- comparing values --------------------------------------------------------------------------------
-def project(value: Any) -> Any:
-    """What counts when comparing a field: Chinese text only, numbers as text."""
+def cell_text(value: Any) -> str:
+    """A cell of a sheet as the text the same cell has in a CSV saved from it: 1956, 35.5, 1956-07-13."""
     if value is None:
-        return None
-    if isinstance(value, list):
-        return [project(item) for item in value]
-    if isinstance(value, dict):
-        return project(value["zh"]) if "zh" in value else json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return str(value).strip()
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel keeps every number as a float: 1956.0 is the year 1956
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
 
 
-def digest_of(projected: Any) -> str:
-    """A short, stable hash of a projected value."""
-    canonical = json.dumps(projected, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
-
-
-def keep_translations(old: Any, new: Any) -> Any:
-    """The new value, keeping a curator's translations of the text that did not change."""
-    if isinstance(new, list) and isinstance(old, list):
-        by_zh = {item["zh"]: item for item in old if isinstance(item, dict) and "zh" in item}
-        return [by_zh.get(item, item) for item in new]
-    if isinstance(new, str) and isinstance(old, dict) and "zh" in old:
-        return {**old, "zh": new}
-    return new
-
-
-# --- writing YAML ----------------------------------------------------------------------------------
-class Flow(list):
-    """A list written on one line: ``[a, b]``."""
-
-
-class FlowMap(dict):
-    """A mapping written on one line: ``{zh: …, en: …}``."""
-
-
-class Literal(str):
-    """Text written as a YAML block (``|``), as curators write long text over several lines."""
-
-
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:  # the museum's YAML reader refuses anchors and aliases
-        return True
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)  # "  - item" under a key, as curators write lists
-
-
-_Dumper.add_representer(Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
-_Dumper.add_representer(FlowMap, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
-_Dumper.add_representer(Literal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
-
-
-def _styled(value: Any) -> Any:
-    if isinstance(value, (Flow, FlowMap, Literal)):
-        return value  # styled by the caller
-    if isinstance(value, list):
-        if value and all(isinstance(v, str) and ID_RE.match(v.split("/")[-1]) for v in value):
-            return Flow(value)
-        return [_styled(v) for v in value]
-    if isinstance(value, dict):
-        if value and all(isinstance(k, str) and LANG_RE.match(k) for k in value) and "zh" in value \
-                and all(isinstance(v, str) for v in value.values()) and not any(isinstance(v, Literal) for v in value.values()):
-            return FlowMap(value)  # localized text: {zh: …, en: …}
-        if value and all(isinstance(v, (int, float, bool)) for v in value.values()):
-            return FlowMap(value)  # e.g. location: {lat: …, lon: …}
-        return {k: _styled(v) for k, v in value.items()}
-    return value
-
-
-def ordered(data: dict[str, Any], model: type[BaseModel]) -> dict[str, Any]:
-    """The record's fields in the order of its model, unknown fields after, ``extra`` last."""
-    order = [name for name in model.model_fields if name != "extra"]
-    out = {name: data[name] for name in order if name in data}
-    out.update({k: v for k, v in data.items() if k not in out and k != "extra"})
-    if "extra" in data:
-        out["extra"] = data["extra"]
-    return out
-
-
-def render_record(data: dict[str, Any], model: type[BaseModel], head: str) -> str:
-    """``head`` (comment lines, each ending in a newline) and the record as YAML."""
-    body = yaml.dump(_styled(ordered(data, model)), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
-                     default_flow_style=False)
-    return head + body
-
-
-# --- checking a record before it is written -----------------------------------------------------------
-def record_problems(text: str, model: type[BaseModel], stem: str) -> list[Problem]:
-    """What ``build.py check`` would say of ``text`` as the file ``stem``.yaml: the same size limit, YAML
-    reader, limits on values and nesting, id rule and model, read from memory."""
-    found: list[Problem] = []
-    record_from(model, parse_document(text.encode("utf-8"), f"{stem}.yaml"), stem, found)  # type: ignore[arg-type]
+# --- vocabularies -------------------------------------------------------------------------------------
+def vocabularies(collections: Path, shown: str, names: Iterable[str]) -> dict[str, Vocabulary]:
+    """The vocabularies ``names``, read and validated by the museum's loader; the file is refused, with the
+    loader's problems, when one of them is missing or invalid."""
+    found, problems = load_vocabularies(collections) if (collections / "vocab").is_dir() else ({}, [])
+    refused: list[Any] = []
+    for name in names:
+        if name in found:
+            continue
+        refused += [p for p in problems if Path(p.path).stem == name]
+        refused.append(RowProblem(shown, 0, "", f"无法读取词表 {name}（collections/vocab/{name}.yaml；先运行 build.py check）",
+                                  f"cannot read the vocabulary {name} (collections/vocab/{name}.yaml; run build.py "
+                                  f"check first)"))
+    if refused:
+        raise Refused(*refused)
     return found
 
 
-def passes_check(text: str, model: type[BaseModel], stem: str, data: dict[str, Any],
-                 column_of: Callable[[str], str], line: int, shown: str, where: str, report: ImportReport) -> bool:
-    """Whether ``check`` would accept ``text`` as the record ``where`` (the file ``stem``.yaml).
-
-    If not, each problem is one of the row on ``line``, at the CSV column ``column_of`` gives for the
-    record field (a dotted path such as ``core_items.49995``); a record that is too large as a whole
-    is put at the column of its largest field."""
-    found = record_problems(text, model, stem)
-    for problem in found:
-        column = column_of(problem.field) if problem.field else ""
-        if not problem.field and len(text.encode("utf-8")) > MAX_FILE_BYTES and data:
-            column = column_of(max(data, key=lambda k: len(json.dumps(data[k], ensure_ascii=False, default=str))))
-        at_zh, at_en = (f"{problem.field}：", f"{problem.field}: ") if problem.field else ("", "")
-        report.problems.append(RowProblem(
-            shown, line, column,
-            f"这一行生成的记录 {where} 会被 build.py check 拒绝，因此未写入：{at_zh}{problem.zh}",
-            f"the record this row makes, {where}, would be refused by build.py check, so it was not written: "
-            f"{at_en}{problem.en}"))
-    return not found
+def spellings(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every way a cell may name an entry (its id, code, Chinese or English label) -> its id; look a cell up
+    with :func:`spelled`."""
+    table: dict[str, str] = {}
+    for entry in vocabulary.entries:
+        table[entry.id] = entry.id
+    for entry in vocabulary.entries:
+        for text in (entry.code, entry.label.zh, entry.label.en):
+            if text:
+                table.setdefault(text.strip().casefold(), entry.id)
+    return table
 
 
-# --- writing records ----------------------------------------------------------------------------------
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+def spelled(table: dict[str, str], text: Any) -> str | None:
+    """The entry a cell names, or None."""
+    if not isinstance(text, str):
+        return None
+    return table.get(text) or table.get(text.strip().casefold())
+
+
+# --- files ----------------------------------------------------------------------------------------------
+def read_file(path: Path, shown: str) -> bytes:
+    """The file's bytes. Refused, in both languages, when it cannot be read or is no regular file
+    (reading a named pipe would wait for ever; a folder or a device is no spreadsheet)."""
+    doing = ("无法读取文件", "cannot read the file")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_record(path: Path, text: str, line: int, shown: str, root: Path, report: ImportReport) -> bool:
-    """Write one record atomically; a failure is a problem of the row on ``line``."""
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
+    if stat.S_ISDIR(mode):
+        raise Refused(RowProblem(shown, 0, "", "这是一个目录，不是文件", "it is a folder, not a file"))
+    if not stat.S_ISREG(mode):
+        raise Refused(RowProblem(shown, 0, "", "这不是普通文件（可能是管道或设备），请给出表格文件本身",
+                                 "this is not a regular file (a pipe or a device?); give the spreadsheet file itself"))
     try:
-        write_atomic(path, text)
-    except OSError as exc:  # named as the record, not as write_atomic's temporary file
-        zh, en = os_error_text(_as(exc, rel(path, root)), ("无法写入", "cannot write"))
-        report.problems.append(RowProblem(shown, line, "", zh, en))
-        return False
-    return True
+        return path.read_bytes()
+    except OSError as exc:
+        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
 
 
 def _as(exc: OSError, name: str | None) -> OSError:
@@ -484,83 +497,9 @@ def _as(exc: OSError, name: str | None) -> OSError:
     return OSError(exc.errno, exc.strerror or os.strerror(exc.errno), *([name] if name else []))
 
 
-def read_csv_file(path: Path, shown: str) -> bytes:
-    """The CSV's bytes. Refused, in both languages, when it cannot be read or is no regular file
-    (reading a named pipe would wait for ever; a folder or a device is no CSV)."""
-    doing = ("无法读取文件", "cannot read the file")
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
-    if stat.S_ISDIR(mode):
-        raise Refused(RowProblem(shown, 0, "", "这是一个目录，不是文件", "it is a folder, not a file"))
-    if not stat.S_ISREG(mode):
-        raise Refused(RowProblem(shown, 0, "", "这不是普通文件（可能是管道或设备），请给出 CSV 文件本身",
-                                 "this is not a regular file (a pipe or a device?); give the CSV file itself"))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise Refused(RowProblem(shown, 0, "", *os_error_text(_as(exc, None), doing))) from None
-
-
 def rel(path: Path, root: Path) -> str:
     """A path as shown to the user: relative to ``root`` when it is inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-# --- records already in the folder ------------------------------------------------------------------
-@dataclass
-class Existing:
-    path: Path
-    data: dict[str, Any] | None  # None when the file cannot be read as a record
-    key: Any = None  # what extra.import says the record was imported from
-    problem: tuple[str, str] | None = None
-
-
-def scan_existing(folder: Path, read_key: Callable[[Any], Any], describe: Callable[[Any], tuple[str, str]],
-                  missing_key: tuple[str, str]) -> tuple[dict[Any, Existing], dict[str, Existing], list[Existing]]:
-    """Imported records by their key, every id (file name or old id) that is taken, and records
-    whose key another record claims too.
-
-    ``read_key`` turns ``extra.import`` into a key (None when it is malformed: ``missing_key`` says
-    what it needs); ``describe`` names a key in the message about two records claiming it."""
-    by_key: dict[Any, Existing] = {}
-    taken: dict[str, Existing] = {}
-    clashes: list[Existing] = []
-    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        doc = load_document(path, str(path))
-        data = doc.data if not doc.problems and isinstance(doc.data, dict) else None
-        found = Existing(path, data)
-        taken.setdefault(path.stem, found)
-        if data is None:
-            found.problem = ("已有记录无法读取，请先修正（build.py check 会指出问题）",
-                             "the existing record cannot be read; fix it first (build.py check shows where)")
-            continue
-        aliases = data.get("aliases")
-        for alias in aliases if isinstance(aliases, list) else []:
-            if isinstance(alias, str):
-                taken.setdefault(alias, found)
-        extra = data.get("extra")
-        mark = extra.get("import") if isinstance(extra, dict) else None
-        if mark is None:
-            continue
-        key = read_key(mark)
-        if key is None:
-            found.problem = missing_key
-            continue
-        found.key = key
-        if key in by_key:
-            other = by_key[key]
-            zh, en = describe(key)
-            other.problem = found.problem = (
-                f"{other.path.name} 与 {path.name} 都标记为{zh}，请删除其一的 extra.import",
-                f"both {other.path.name} and {path.name} claim {en}; remove one extra.import")
-            clashes.append(found)
-            continue
-        by_key[key] = found
-    return by_key, taken, clashes

@@ -1,29 +1,21 @@
-"""``build.py import heritage FILE.csv``: rows of the national industrial heritage list → heritage records.
+"""``build.py import heritage FILE``: rows of the national industrial heritage list → heritage records.
 
-One job: read the list as published (see /work/shared/data/national-industrial-heritage/SOURCE.md),
-turn each row into ``collections/heritage/<id>.yaml``, and keep doing so safely when the list is
-imported again. The rules below are documented for curators in docs/heritage-import.md; keep the
-two in step.
+What a row of the list means is said here (the list as published: see
+/work/shared/data/national-industrial-heritage/SOURCE.md); what every import does with its rows
+(finding each row's record, ids, merging, conflicts, writing, the report) is engine.py's. The rules
+are written for curators in docs/heritage-import.md; keep the two in step.
 
-* **Ids** are the pinyin of the name (``lazy_pinyin``, style NORMAL, joined by ``-``), at most 64
-  characters cut at a hyphen. Rows are given ids in (batch, no) order; a later row whose id is
-  taken gets ``-b<batch>`` (then ``-b<batch>-<no>``). Once written, an id never changes: a record
-  is found again by its batch and number, kept in ``extra.import``.
-* **The importer owns** the fields in ``OWNED``. Every other field (description, images, location,
-  museums, open_to_public, founded, ...) belongs to curators and is never touched.
-  ``extra.import.fields`` keeps a short digest of each owned value as last written (Chinese text
-  only, so that adding ``en`` is not an edit). On a rerun, a value that still matches its digest
-  is updated from the CSV; a value a curator changed is kept when it agrees with the CSV, and
-  otherwise the record is left unchanged and reported as a conflict. ``industry`` and ``listed``
-  are only the importer's suggestions: a curator's different value wins and the field becomes
-  the curator's.
-* **Nothing is written** when a record's content would not change; files are replaced atomically.
-  What is written has been read back first as ``build.py check`` reads a file
-  (common.passes_check): a row whose record check would refuse is reported and not written.
+* A row is a site, identified by its batch and number, which its record keeps in ``extra.import``.
+  A new record's id is made of the site's name (ids.py); an id another imported site already has
+  gets ``-b<batch>``, then ``-b<batch>-<no>``.
+* **The importer owns** the fields in ``OWNED``; every other field (description, images, location,
+  museums, open_to_public, founded, ...) belongs to curators and is never touched. ``industry`` and
+  ``listed`` are only the importer's suggestions: a curator's different value wins.
+* Provinces are named through the provinces vocabulary (its Chinese labels, their short forms,
+  English labels, GB/T 2260 codes and ids); the industry comes from the keyword rule below.
 
 Problems are reported as ``FILE:ROW: column: 中文 / English``; good rows are imported even when
-others fail. Nothing here raises to the caller. What this importer shares with ``import artifacts``
-(reading the CSV, reporting, pinyin ids, writing YAML, digests) is in common.py.
+others fail. Nothing here raises to the caller.
 """
 
 from __future__ import annotations
@@ -37,27 +29,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from museum.importers.common import (
-    Existing,
+    UNKNOWN_COLUMN,
     ImportReport,
     Refused,
-    Row,
     RowProblem,
-    decode_csv,
-    read_csv_file,
-    passes_check,
-    scan_existing,
-    digest_of,
-    keep_translations,
-    pinyin_id,
-    project,
-    read_rows,
-    rel,
-    render_record,
-    with_suffix,
-    write_record,
+    Table,
+    spelled,
+    spellings,
+    vocabularies,
 )
+from museum.importers.engine import Item, Source, project, refusals, run
+from museum.importers.ids import slug_id
 from museum.records.models import Heritage
-from museum.records.yamlsource import load_document
 
 # --- the list's columns ----------------------------------------------------------------------------
 REQUIRED_COLUMNS = ("batch", "no", "name", "province", "core_items")
@@ -119,21 +102,6 @@ INDUSTRY_RULE: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("instruments", ("仪器", "仪表", "显微镜", "投影仪", "刻线机", "刻度机")),
     ("automotive", ("汽车",)),
 )
-
-
-# --- what the importer says ---------------------------------------------------------------------
-@dataclass
-class HeritageReport(ImportReport):
-    unplaced: list[tuple[str, str, int, int]] = field(default_factory=list)  # (id, name, batch, no)
-
-    def lines(self) -> list[str]:
-        out = super().lines()
-        if self.unplaced:
-            out.append(f"行业规则未能归类 {len(self.unplaced)} 处（未写 industry，请策展人补充）/ "
-                       f"{len(self.unplaced)} site(s) the industry rule could not place (no industry written):")
-            for rid, name, batch, no in self.unplaced:
-                out.append(f"  heritage/{rid}  {name}（第{batch}批第{no}项 / batch {batch} no. {no}）")
-        return out
 
 
 # --- splitting the core items -------------------------------------------------------------------
@@ -213,326 +181,186 @@ def classify(name: str, core_items: list[str], known: set[str]) -> tuple[str | N
     return best[1], best[2]
 
 
-# --- the importer's view of the collection ---------------------------------------------------------
+# --- what the importer says ---------------------------------------------------------------------
 @dataclass
-class Vocab:
-    provinces: dict[str, str]  # any accepted spelling -> province id
-    province_labels: list[str]
-    codes: dict[str, str]  # GB/T 2260 code -> id
-    industries: set[str]
+class HeritageReport(ImportReport):
+    unplaced: list[tuple[str, str, int, int]] = field(default_factory=list)  # (id, name, batch, no)
 
-
-def _load_vocab(collections: Path, shown: str) -> Vocab:
-    entries: dict[str, list[dict]] = {}
-    for name in ("provinces", "industries", "heritage-levels"):
-        path = collections / "vocab" / f"{name}.yaml"
-        doc = load_document(path, str(path))
-        data = doc.data if isinstance(doc.data, dict) else {}
-        items = data.get("entries")
-        if doc.problems or not isinstance(items, list):
-            raise Refused(RowProblem(shown, 0, "", f"无法读取词表 {path}（先运行 build.py check）",
-                                     f"cannot read the vocabulary {path} (run build.py check first)"))
-        entries[name] = [e for e in items if isinstance(e, dict) and isinstance(e.get("id"), str)]
-    if LEVEL not in {e["id"] for e in entries["heritage-levels"]}:
-        raise Refused(RowProblem(shown, 0, "", f"heritage-levels 词表中没有“{LEVEL}”",
-                                 f"'{LEVEL}' is not in the heritage-levels vocabulary"))
-    spellings: dict[str, str] = {}
-    labels, codes = [], {}
-    for entry in entries["provinces"]:
-        pid = entry["id"]
-        label = entry.get("label")
-        zh = label.get("zh") if isinstance(label, dict) else label
-        en = label.get("en") if isinstance(label, dict) else None
-        spellings[pid] = pid
-        if entry.get("code"):
-            spellings[str(entry["code"])] = pid
-            codes[str(entry["code"])] = pid
-        if isinstance(zh, str):
-            labels.append(zh)
-            spellings[zh] = pid
-            short = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", zh)
-            spellings.setdefault(short, pid)
-        if isinstance(en, str):
-            spellings.setdefault(en.lower(), pid)
-    return Vocab(spellings, labels, codes, {e["id"] for e in entries["industries"]})
-
-
-def _scan_existing(folder: Path) -> tuple[dict[tuple[int, int], Existing], dict[str, Existing], list[Existing]]:
-    """Existing heritage records by import key, and every id (file name or old id) that is taken."""
-    return scan_existing(
-        folder, _key_of,
-        describe=lambda key: (f"第{key[0]}批第{key[1]}项", f"batch {key[0]} no. {key[1]}"),
-        missing_key=("extra.import 应写明 batch 和 number（正整数）", "extra.import needs batch and number (whole numbers)"))
-
-
-def _key_of(mark: Any) -> tuple[int, int] | None:
-    if not isinstance(mark, dict):
-        return None
-    values = []
-    for name in ("batch", "number"):
-        value = mark.get(name)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            return None
-        values.append(value)
-    return values[0], values[1]
-
-
-# --- comparing values --------------------------------------------------------------------------------
-def _project(name: str, value: Any, vocab: Vocab) -> Any:
-    """What counts when comparing a field: Chinese text only, provinces by id, numbers as text."""
-    projected = project(value)
-    if name == "province" and isinstance(projected, str):
-        return vocab.codes.get(projected, projected)
-    return projected
-
-
-def digest(name: str, value: Any, vocab: Vocab) -> str:
-    return digest_of(_project(name, value, vocab))
-
-
-# --- writing YAML ----------------------------------------------------------------------------------
-def render(data: dict[str, Any], batch: int, no: int) -> str:
-    head = (f"# 国家工业遗产 第{batch}批第{no}项。由 build.py import heritage 导入；导入字段与手工字段的规则见 "
-            f"docs/heritage-import.md\n"
-            f"# National industrial heritage, batch {batch} no. {no}; imported. Which fields the importer "
-            f"owns: docs/heritage-import.md\n")
-    return render_record(data, Heritage, head)
+    def details(self) -> list[str]:
+        out = super().details()
+        if self.unplaced:
+            out.append(f"行业规则未能归类 {len(self.unplaced)} 处（未写 industry，请策展人补充）/ "
+                       f"{len(self.unplaced)} site(s) the industry rule could not place (no industry written):")
+            for rid, name, batch, no in self.unplaced:
+                out.append(f"  heritage/{rid}  {name}（第{batch}批第{no}项 / batch {batch} no. {no}）")
+        return out
 
 
 # --- the import ----------------------------------------------------------------------------------------
-@dataclass
-class Site:
-    row: Row
-    batch: int
-    no: int
-    values: dict[str, Any]  # the owned fields the CSV gives (absent = no value)
-
-
-def import_heritage(csv_file: Path, collections: Path, *, shown: str | None = None) -> HeritageReport:
+def import_heritage(table: Path, collections: Path, *, shown: str | None = None) -> HeritageReport:
+    """Import the list ``table`` (CSV or .xlsx) into ``collections``; everything that happened is in the report."""
     report = HeritageReport()
-    shown = shown or str(csv_file)
-    try:
-        _import(Path(csv_file), Path(collections), shown, report)
-    except Refused as refused:
-        report.problems.extend(refused.problems)
+    shown = shown or str(table)
+    with refusals(report):
+        run(HeritageList(Path(collections), shown), Path(table), Path(collections), shown, report)
     return report
 
 
-def _import(csv_file: Path, collections: Path, shown: str, report: HeritageReport) -> None:
-    raw = read_csv_file(csv_file, shown)
-    rows = read_rows(decode_csv(raw, shown), shown, report, REQUIRED_COLUMNS, REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-    report.rows = len(rows)
-    vocab = _load_vocab(collections, shown)
-    sites = _parse(rows, shown, vocab, report)
+class HeritageList(Source):
+    """The national industrial heritage list: a row is a site."""
 
-    _write(sites, collections, shown, vocab, report)
+    folder = "heritage"
+    model = Heritage
+    owned = OWNED
+    suggested = SUGGESTED
+    thing = ("这处遗产", "this site")
+    missing_key = ("extra.import 应写明 batch 和 number（正整数）", "extra.import needs batch and number (whole numbers)")
 
+    def __init__(self, collections: Path, shown: str):
+        found = vocabularies(collections, shown, ("provinces", "industries", "heritage-levels"))
+        if LEVEL not in {entry.id for entry in found["heritage-levels"].entries}:
+            raise Refused(RowProblem(shown, 0, "", f"heritage-levels 词表中没有“{LEVEL}”",
+                                     f"'{LEVEL}' is not in the heritage-levels vocabulary"))
+        provinces = found["provinces"]
+        self.provinces = spellings(provinces)
+        for entry in provinces.entries:  # 辽宁 for 辽宁省, as lists often write it
+            short = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", entry.label.zh)
+            self.provinces.setdefault(short, entry.id)
+        self.province_labels = [entry.label.zh for entry in provinces.entries]
+        self.codes = {entry.code: entry.id for entry in provinces.entries if entry.code}
+        self.industries = {entry.id for entry in found["industries"].entries}
 
-def _column_of(field: str) -> str:
-    """The CSV column a record field (``core_items.3``) comes from; "" for a curator's field."""
-    return FIELD_COLUMNS.get(field.split(".")[0], "")
+    def columns(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, str]]:
+        return REQUIRED_COLUMNS, REQUIRED_COLUMNS + OPTIONAL_COLUMNS, UNKNOWN_COLUMN
 
+    def key_of(self, mark: Any) -> tuple[int, int] | None:
+        if not isinstance(mark, dict):
+            return None
+        values = []
+        for name in ("batch", "number"):
+            value = mark.get(name)
+            if isinstance(value, str) and value.strip().isdigit():
+                value = int(value)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                return None
+            values.append(value)
+        return values[0], values[1]
 
-def _write(sites: list[Site], collections: Path, shown: str, vocab: Vocab,
-           report: HeritageReport) -> None:
-    folder = collections / "heritage"
-    by_key, taken, clashes = _scan_existing(folder)
-    shown_root = collections.parent
-    for site in sorted(sites, key=lambda s: (s.batch, s.no)):
-        existing = by_key.get((site.batch, site.no))
-        clash = next((c for c in clashes if c.key == (site.batch, site.no)), None)
-        if clash is not None:
-            report.problems.append(RowProblem(shown, site.row.line, "", *clash.problem))  # type: ignore[misc]
-            continue
-        if existing is None:
-            rid, blocker = _new_id(site, taken)
-            if blocker is not None:
-                where = rel(blocker.path, shown_root)
-                report.problems.append(RowProblem(
-                    shown, site.row.line, "name",
-                    f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是这处遗产，请在其中加上 "
-                    f"extra: {{import: {{batch: {site.batch}, number: {site.no}}}}} 后重新导入",
-                    f"id '{rid}' is taken by {where}, which the importer did not write. If it is this site, add "
-                    f"extra: {{import: {{batch: {site.batch}, number: {site.no}}}}} to it and import again"))
+    def describe(self, key: tuple[Any, ...]) -> tuple[str, str]:
+        return f"第{key[0]}批第{key[1]}项", f"batch {key[0]} no. {key[1]}"
+
+    def suffixes(self, item: Item) -> list[str]:
+        batch, no = item.key
+        return [f"-b{batch}", f"-b{batch}-{no}", *super().suffixes(item)]
+
+    def id_column(self, item: Item) -> str:
+        return "name"
+
+    def head(self, item: Item) -> str:
+        batch, no = item.key
+        return (f"# 国家工业遗产 第{batch}批第{no}项。由 build.py import heritage 导入；导入字段与手工字段的规则见 "
+                f"docs/heritage-import.md\n"
+                f"# National industrial heritage, batch {batch} no. {no}; imported. Which fields the importer "
+                f"owns: docs/heritage-import.md\n")
+
+    def project(self, slot: str, value: Any) -> Any:
+        """Chinese text only, numbers as text, and a province by its id (a code is the same province)."""
+        projected = project(value)
+        if slot == "province" and isinstance(projected, str):
+            return self.codes.get(projected, projected)
+        return projected
+
+    def done(self, item: Item, where: str, data: dict[str, Any], report: ImportReport) -> None:
+        if "industry" in item.values or not isinstance(report, HeritageReport):
+            return
+        batch, no = item.key
+        report.unplaced.append((Path(where).stem, item.values["name"], batch, no))
+        if data.get("industry"):
+            report.notes.append(f"{where}: industry: "
+                                f"规则未能归类，保留策展人填写的“{data['industry']}” / the rule could not place it; "
+                                f"kept the curator's '{data['industry']}'")
+
+    def items(self, table: Table, shown: str, report: ImportReport) -> list[Item]:
+        items: list[Item] = []
+        first_key: dict[tuple[int, int], int] = {}
+        first_name: dict[tuple[int, str], int] = {}
+        for row in table.rows:
+            cells, line = row.cells, row.line
+            errors: list[RowProblem] = []
+
+            def bad(column: str, zh: str, en: str) -> None:
+                errors.append(RowProblem(shown, line, column, zh, en))
+
+            numbers = {}
+            for column, zh_name in (("batch", "批次"), ("no", "序号")):
+                text = cells.get(column, "")
+                if not text:
+                    bad(column, f"{zh_name}为空", f"{column} is empty")
+                elif not re.fullmatch(r"[0-9]+", text) or not 1 <= int(text) <= 99:
+                    bad(column, f"{zh_name}应为 1–99 的正整数，而不是“{text}”",
+                        f"{column} must be a positive whole number (1–99), not '{text}'")
+                else:
+                    numbers[column] = int(text)
+            name = cells.get("name", "")
+            if not name:
+                bad("name", "名称为空", "name is empty")
+            elif not slug_id(name):
+                bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
+                    f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
+            province_text = cells.get("province", "")
+            province = spelled(self.provinces, province_text)
+            if not province_text:
+                bad("province", "省份为空", "province is empty")
+            elif province is None:
+                near = difflib.get_close_matches(province_text, self.province_labels, n=1, cutoff=0.5)
+                hint_zh, hint_en = (f"（是否想写“{near[0]}”？）", f" (did you mean '{near[0]}'?)") if near else ("", "")
+                bad("province", f"provinces 词表中没有“{province_text}”{hint_zh}",
+                    f"'{province_text}' is not in the provinces vocabulary{hint_en}")
+            core = split_core_items(cells.get("core_items", ""))
+            if not core:
+                bad("core_items", "核心物项为空", "core_items is empty")
+
+            if "batch" in numbers and "no" in numbers:
+                key = (numbers["batch"], numbers["no"])
+                if key in first_key:
+                    bad("no", f"重复的行：第{key[0]}批第{key[1]}项已在第 {first_key[key]} 行出现",
+                        f"duplicate row: batch {key[0]} no. {key[1]} is already on row {first_key[key]}")
+                else:
+                    first_key[key] = line
+            if "batch" in numbers and name:
+                nkey = (numbers["batch"], name)
+                if nkey in first_name:
+                    bad("name", f"重复的行：第{nkey[0]}批中“{name}”已在第 {first_name[nkey]} 行出现",
+                        f"duplicate row: '{name}' is already on row {first_name[nkey]} of batch {nkey[0]}")
+                else:
+                    first_name[nkey] = line
+            if errors:
+                report.problems.extend(errors)
                 continue
-            path = folder / f"{rid}.yaml"
-            data = _merge(site, None, vocab, shown, report)
-            assert data is not None
-            text = render(data, site.batch, site.no)
-            if not passes_check(text, Heritage, rid, data, _column_of, site.row.line, shown,
-                                rel(path, shown_root), report):
+
+            batch, no = numbers["batch"], numbers["no"]
+            values: dict[str, Any] = {"name": name, "level": LEVEL, "province": province, "core_items": core,
+                                      "batch": batch, "issuer": ISSUER}
+            if batch in LISTED_YEARS:
+                values["listed"] = LISTED_YEARS[batch]
+            else:
+                report.warnings.append(RowProblem(shown, line, "batch",
+                                                  f"不知道第{batch}批的公布年份，未写 listed（见 LISTED_YEARS）",
+                                                  f"the year of batch {batch} is not known; no listed written (see "
+                                                  f"LISTED_YEARS)"))
+            for column, target in (("city", "city"), ("address", "address"), ("applicant_unit", "applicant")):
+                if cells.get(column):
+                    values[target] = cells[column]
+            industry, _ = classify(name, core, self.industries)
+            if industry:
+                values["industry"] = industry
+            try:
+                Heritage.model_validate(values)
+            except ValidationError as error:  # pragma: no cover - the checks above should catch everything
+                first = error.errors(include_url=False)[0]
+                column = str(first["loc"][0]) if first["loc"] else ""
+                report.problems.append(RowProblem(shown, line, column, f"取值无效：{first['msg']}",
+                                                  f"invalid value: {first['msg']}"))
                 continue
-            if not write_record(path, text, site.row.line, shown, shown_root, report):
-                continue
-            taken[rid] = Existing(path, data, (site.batch, site.no))
-            report.created.append(rel(path, shown_root))
-        else:
-            path = existing.path
-            if existing.problem is not None or existing.data is None:
-                zh, en = existing.problem or ("已有记录无法读取", "the existing record cannot be read")
-                report.problems.append(RowProblem(shown, site.row.line, "", f"{zh}（{rel(path, shown_root)}）",
-                                                  f"{en} ({rel(path, shown_root)})"))
-                continue
-            data = _merge(site, existing, vocab, shown, report, where=rel(path, shown_root))
-            if data is None:
-                continue  # a conflict, reported
-            if data == existing.data:
-                report.unchanged.append(rel(path, shown_root))
-            else:
-                text = render(data, site.batch, site.no)
-                if not passes_check(text, Heritage, path.stem, data, _column_of, site.row.line, shown,
-                                    rel(path, shown_root), report):
-                    continue
-                if not write_record(path, text, site.row.line, shown, shown_root, report):
-                    continue
-                report.updated.append(rel(path, shown_root))
-        if "industry" not in site.values:
-            report.unplaced.append((path.stem, site.values["name"], site.batch, site.no))
-            if isinstance(data, dict) and data.get("industry"):
-                report.notes.append(f"{rel(path, shown_root)}: industry: 规则未能归类，保留策展人填写的“{data['industry']}”"
-                                    f" / the rule could not place it; kept the curator's '{data['industry']}'")
-
-
-def _new_id(site: Site, taken: dict[str, Existing]) -> tuple[str, Existing | None]:
-    base = pinyin_id(site.values["name"])
-    blocker = taken.get(base)
-    if blocker is None:
-        return base, None
-    if blocker.key is None:
-        return base, blocker  # a curator's own record: ask, never guess
-    for candidate in (with_suffix(base, f"-b{site.batch}"), with_suffix(base, f"-b{site.batch}-{site.no}")):
-        if candidate not in taken:
-            return candidate, None
-    n = 2
-    while f"{base}-{n}" in taken:  # pragma: no cover - needs three rows of one name in one batch
-        n += 1
-    return with_suffix(base, f"-{n}"), None
-
-
-def _parse(rows: list[Row], shown: str, vocab: Vocab, report: ImportReport) -> list[Site]:
-    sites: list[Site] = []
-    first_key: dict[tuple[int, int], int] = {}
-    first_name: dict[tuple[int, str], int] = {}
-    for row in rows:
-        cells, line = row.cells, row.line
-        errors: list[RowProblem] = []
-
-        def bad(column: str, zh: str, en: str) -> None:
-            errors.append(RowProblem(shown, line, column, zh, en))
-
-        numbers = {}
-        for column, zh_name in (("batch", "批次"), ("no", "序号")):
-            text = cells.get(column, "")
-            if not text:
-                bad(column, f"{zh_name}为空", f"{column} is empty")
-            elif not re.fullmatch(r"[0-9]+", text) or not 1 <= int(text) <= 99:
-                bad(column, f"{zh_name}应为 1–99 的正整数，而不是“{text}”",
-                    f"{column} must be a positive whole number (1–99), not '{text}'")
-            else:
-                numbers[column] = int(text)
-        name = cells.get("name", "")
-        if not name:
-            bad("name", "名称为空", "name is empty")
-        elif not pinyin_id(name):
-            bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
-                f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
-        province_text = cells.get("province", "")
-        province = vocab.provinces.get(province_text) or vocab.provinces.get(province_text.lower())
-        if not province_text:
-            bad("province", "省份为空", "province is empty")
-        elif province is None:
-            near = difflib.get_close_matches(province_text, vocab.province_labels, n=1, cutoff=0.5)
-            hint_zh, hint_en = (f"（是否想写“{near[0]}”？）", f" (did you mean '{near[0]}'?)") if near else ("", "")
-            bad("province", f"provinces 词表中没有“{province_text}”{hint_zh}",
-                f"'{province_text}' is not in the provinces vocabulary{hint_en}")
-        items = split_core_items(cells.get("core_items", ""))
-        if not items:
-            bad("core_items", "核心物项为空", "core_items is empty")
-
-        if "batch" in numbers and "no" in numbers:
-            key = (numbers["batch"], numbers["no"])
-            if key in first_key:
-                bad("no", f"重复的行：第{key[0]}批第{key[1]}项已在第 {first_key[key]} 行出现",
-                    f"duplicate row: batch {key[0]} no. {key[1]} is already on row {first_key[key]}")
-            else:
-                first_key[key] = line
-        if "batch" in numbers and name:
-            nkey = (numbers["batch"], name)
-            if nkey in first_name:
-                bad("name", f"重复的行：第{nkey[0]}批中“{name}”已在第 {first_name[nkey]} 行出现",
-                    f"duplicate row: '{name}' is already on row {first_name[nkey]} of batch {nkey[0]}")
-            else:
-                first_name[nkey] = line
-        if errors:
-            report.problems.extend(errors)
-            continue
-
-        batch, no = numbers["batch"], numbers["no"]
-        values: dict[str, Any] = {"name": name, "level": LEVEL, "province": province, "core_items": items,
-                                  "batch": batch, "issuer": ISSUER}
-        if batch in LISTED_YEARS:
-            values["listed"] = LISTED_YEARS[batch]
-        else:
-            report.warnings.append(RowProblem(shown, line, "batch", f"不知道第{batch}批的公布年份，未写 listed（见 LISTED_YEARS）",
-                                              f"the year of batch {batch} is not known; no listed written (see LISTED_YEARS)"))
-        for column, target in (("city", "city"), ("address", "address"), ("applicant_unit", "applicant")):
-            if cells.get(column):
-                values[target] = cells[column]
-        industry, _ = classify(name, items, vocab.industries)
-        if industry:
-            values["industry"] = industry
-        site = Site(row, batch, no, values)
-        try:
-            Heritage.model_validate(values)
-        except ValidationError as error:  # pragma: no cover - the checks above should catch everything
-            first = error.errors(include_url=False)[0]
-            column = str(first["loc"][0]) if first["loc"] else ""
-            report.problems.append(RowProblem(shown, line, column, f"取值无效：{first['msg']}", f"invalid value: {first['msg']}"))
-            continue
-        sites.append(site)
-    return sites
-
-
-def _merge(site: Site, existing: Existing | None, vocab: Vocab, shown: str, report: ImportReport,
-           where: str = "") -> dict[str, Any] | None:
-    """The record to write, or None when a curator's edit conflicts with the CSV (reported)."""
-    old: dict[str, Any] = dict(existing.data) if existing and existing.data else {}
-    extra = dict(old.get("extra") or {})
-    mark = dict(extra.get("import") or {})
-    snapshot = mark.get("fields") if isinstance(mark.get("fields"), dict) else {}
-    new_snapshot: dict[str, str] = {}
-    data = dict(old)
-    conflicts: list[str] = []
-    for name in OWNED:
-        new = site.values.get(name)
-        had = name in old
-        current = old.get(name)
-        untouched = had and snapshot.get(name) == digest(name, current, vocab)
-        if new is None:
-            if untouched:
-                del data[name]  # the importer wrote it and the CSV no longer gives it
-            continue
-        if not had or untouched:
-            data[name] = keep_translations(current, new) if had else new
-            new_snapshot[name] = digest(name, new, vocab)
-        elif _project(name, current, vocab) == _project(name, new, vocab):
-            new_snapshot[name] = digest(name, new, vocab)  # the curator's edit agrees with the CSV
-        elif name in SUGGESTED:
-            if name in snapshot:
-                report.notes.append(f"{where}: {name}: 保留策展人填写的值 / kept the curator's value")
-        else:
-            conflicts.append(name)
-    if conflicts:
-        for name in conflicts:
-            report.problems.append(RowProblem(
-                shown, site.row.line, name,
-                f"{where} 中的 {name} 被手工改过，与 CSV 不一致，此记录未更新；请改正 CSV 或记录中的一方",
-                f"{name} in {where} was edited by hand and differs from the CSV; the record was not updated. "
-                f"Correct the CSV or the record"))
-        return None
-    extra["import"] = {"batch": site.batch, "number": site.no, "fields": new_snapshot,
-                       **{k: v for k, v in mark.items() if k not in ("batch", "number", "fields")}}
-    data["extra"] = extra
-    return data
+            items.append(Item(row, (batch, no), {"batch": batch, "number": no}, name, values, dict(FIELD_COLUMNS)))
+        return items

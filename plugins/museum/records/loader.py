@@ -227,10 +227,16 @@ def _check_file_id(doc: Document, stem: str, problems: list[Problem]) -> bool:
 
 def vocabulary_entries(collections: Path) -> dict[str, list[VocabEntry]]:
     """The valid vocabularies of a collection, by name (for the JSON Schemas: records/schemas.py)."""
+    return {name: list(vocab.entries) for name, vocab in load_vocabularies(collections)[0].items()}
+
+
+def load_vocabularies(collections: Path) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    """The valid vocabularies of a collection by name, and the problems of the others, as check finds them
+    (for the importers, which read a cell by a vocabulary's ids and labels)."""
     collections = collections.resolve()
     loaded = Loaded(collections.parent, collections)
-    _load_vocabularies(collections / "vocab", loaded)
-    return {name: list(vocab.entries) for name, vocab in loaded.vocabularies.items()}
+    _load_vocabularies(collections / VOCAB_FOLDER, loaded)
+    return loaded.vocabularies, loaded.problems
 
 
 def _load_vocabularies(folder: Path, loaded: Loaded) -> None:
