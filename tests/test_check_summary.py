@@ -115,7 +115,8 @@ def test_a_clean_check_says_so_in_the_step_summary(run_cli, mini_copy, tmp_path)
     step = tmp_path / "step-summary.md"
     result = run_cli("--collections", mini_copy, "check", "--summary", env={"GITHUB_STEP_SUMMARY": str(step)})
     assert result.returncode == 0
-    assert step.read_text(encoding="utf-8") == f"### 记录检查通过 / Records check passed\n\n{result.stdout.strip()}\n\n"
+    said = "".join(f"{line}\n\n" for line in result.stdout.strip().splitlines())  # (a paragraph each)
+    assert step.read_text(encoding="utf-8") == f"### 记录检查通过 / Records check passed\n\n{said}"
 
 
 def test_json_output_stays_json_with_the_summary_in_the_step_summary(run_cli, mini_copy, tmp_path):
