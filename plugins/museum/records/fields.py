@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from museum.records import kinds
+from museum.records import dates, kinds
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 64
@@ -179,6 +179,9 @@ class Date:
         """The date in English: "13 July 1956", "July 1956", "1956"; an uncertain date (whose curator's
         wording is Chinese) as the span of years it may mean, "1917–1919"."""
         if self.iso is None:
+            said = dates.read(self.display) if self.display else None
+            if said is not None and said.english and (said.start, said.end) == (self.start, self.end):
+                return said.english  # c. 1821, 1950s, 19th century
             return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
         parts = [int(p) for p in self.iso.split("-")]
         month = _MONTHS[parts[1] - 1] if len(parts) > 1 else ""
@@ -204,12 +207,13 @@ class Date:
         if isinstance(value, str):
             match = _DATE_RE.match(value.strip())
             if not match:
-                raise bilingual("date_format", f"“{value}”不是年份或 ISO 日期（如 1956 或 1956-07-13）",
-                                f"'{value}' is not a year or ISO date (such as 1956 or 1956-07-13)")
+                return cls._written(value)
             year = _year(int(match.group(1)))
             try:
                 _dt.date(year, int(match.group(2) or 1), int(match.group(3) or 1))
             except ValueError:
+                if match.group(3) is None and dates.read(value):  # 1796-97: a span of years, not a 97th month
+                    return cls._written(value)
                 raise bilingual("date_value", f"日期“{value}”不存在", f"date '{value}' does not exist") from None
             return cls(year, year, value.strip())
         if isinstance(value, dict):
@@ -234,6 +238,27 @@ class Date:
                         "expected a year, an ISO date, or {display, start, end}")
 
     @classmethod
+    def _written(cls, value: str) -> "Date":
+        """A date in a form registrars write (records/dates.py): 1958年, c.1821, 1796–7, 1950年代 …"""
+        found = dates.read(value)
+        if found is None:
+            raise bilingual(
+                "date_format",
+                f"无法识别日期“{value}”：请写年份（1956 或 1956年）、日期（1956-07-13 或 1956年7月13日），"
+                "或 约1821年、1796—1797年、1950年代、19世纪；其他写法请用 {display: 原文, start: 起始年, end: 结束年}",
+                f"'{value}' is not a date this museum can read: write a year (1956), a date (1956-07-13), or "
+                "c.1821, 1796–1797, 1950s, 19th century; for anything else, {display: as written, start: first "
+                "year, end: last year}")
+        if found.iso is not None:
+            parts = [int(p) for p in found.iso.split("-")]
+            try:
+                _dt.date(_year(parts[0]), *(parts[1:] + [1, 1])[:2])
+            except ValueError:
+                raise bilingual("date_value", f"日期“{value}”不存在", f"date '{value}' does not exist") from None
+            return cls(found.start, found.end, found.iso)
+        return cls(_year(found.start), _year(found.end), None, value.strip())
+
+    @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             cls.validate, serialization=core_schema.plain_serializer_function_ser_schema(Date.as_json)
@@ -245,7 +270,8 @@ class Date:
             "description": "年份、ISO 日期或不确定日期 / a year, an ISO date, or an uncertain date",
             "anyOf": [
                 {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
-                {"type": "string", "pattern": _DATE_RE.pattern},
+                {"type": "string", "minLength": 1,
+                 "description": "1956、1956-07-13、1956年7月13日、约1821年、c.1821、1796—1797年、1796–7、1950年代、19世纪"},
                 {
                     "type": "object",
                     "required": ["display", "start", "end"],
