@@ -157,7 +157,7 @@ def test_a_reimport_keeps_the_curators_order_and_adds_fields_where_the_model_has
     path.write_text(mine, encoding="utf-8")
     assert heritage(tmp_path, heritage_collections).ok
     keys = list(yaml.safe_load(path.read_text(encoding="utf-8")))
-    assert keys == ["level", "province", "core_items", "batch", "listed", "issuer", "city", "address", "industry",
+    assert keys == ["level", "province", "core_items", "batch", "number", "listed", "issuer", "city", "address", "industry",
                     "name", "extra"]
 
 

@@ -56,13 +56,13 @@ ISSUER = {"zh": "工业和信息化部", "en": "Ministry of Industry and Informa
 LISTED_YEARS = {1: 2017, 2: 2018, 3: 2019, 4: 2020, 5: 2021}
 
 # The fields the importer writes, in the order of the Heritage model.
-OWNED = ("name", "level", "province", "core_items", "batch", "listed", "issuer", "city", "address",
+OWNED = ("name", "level", "province", "core_items", "batch", "number", "listed", "issuer", "city", "address",
          "industry", "applicant")
 # Of those, the importer's suggestions that a curator may overrule (the others are facts of the list).
 SUGGESTED = ("listed", "industry")
 # The CSV column each owned field comes from, to say where a record check refuses would come from.
 FIELD_COLUMNS = {"name": "name", "province": "province", "core_items": "core_items", "batch": "batch",
-                 "listed": "batch", "city": "city", "address": "address", "applicant": "applicant_unit"}
+                 "number": "no", "listed": "batch", "city": "city", "address": "address", "applicant": "applicant_unit"}
 
 # --- the industry rule --------------------------------------------------------------------------
 # Ordered: the first row with a keyword in the site's NAME gives its industry. When the name has
@@ -340,7 +340,7 @@ class HeritageList(Source):
 
             batch, no = numbers["batch"], numbers["no"]
             values: dict[str, Any] = {"name": name, "level": LEVEL, "province": province, "core_items": core,
-                                      "batch": batch, "issuer": ISSUER}
+                                      "batch": batch, "number": no, "issuer": ISSUER}
             if batch in LISTED_YEARS:
                 values["listed"] = LISTED_YEARS[batch]
             else:

@@ -22,6 +22,14 @@ FACET_VOCAB = {"industry": "industries", "province": "provinces", "era": "eras"}
 FEATURED_EXHIBITIONS = 6
 
 
+def listed_order(sites, cat) -> list:
+    """Heritage sites as their lists publish them: by level (the vocabulary's order), batch and number;
+    sites without a batch or number after those with one, by id."""
+    levels = {level: i for i, level in enumerate(cat.vocab.get("heritage-levels", {}))}
+    big = 10**6
+    return sorted(sites, key=lambda h: (levels.get(h.level, big), h.batch or big, h.number or big, h.id or ""))
+
+
 class Listings:
     def __init__(self, cat: Catalogue, records: RecordPages, absolute: Callable[[str], str],
                  like: Listings | None = None):
@@ -203,7 +211,7 @@ class Listings:
                     labels[(name, v)] = s._("第%(n)s批", n=v)
             groups.append(Section(f"by-{name}", title, links=[
                 Link(labels[(name, v)], urls.grouped(urls.HERITAGE_LIST, name, v), len(members[(name, v)])) for v in values]))
-        cards = [self.records.card(h) for h in heritage.values()]
+        cards = [self.records.card(h) for h in listed_order(heritage.values(), self.cat)]
         title = s._("工业遗产名录")
         yield from self._listing(urls.HERITAGE_LIST, title, cards, [home_crumb(s)],
                                  intro=s._("国家工业遗产名单等分级名录，按批次、级别、地区和行业浏览。"), facets=groups)
@@ -211,7 +219,7 @@ class Listings:
             label = s.pick(labels[(name, value)])
             yield from self._listing(
                 urls.grouped(urls.HERITAGE_LIST, name, value), labels[(name, value)],
-                [self.records.card(heritage[i]) for i in ids],
+                [self.records.card(h) for h in listed_order((heritage[i] for i in ids), self.cat)],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
                                  label=label))

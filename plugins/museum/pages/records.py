@@ -92,8 +92,10 @@ class RecordPages:
                         record.summary.map(lambda text: plain(text, 60)), figure)
         if isinstance(record, Heritage):
             place = (self.vocab("provinces", record.province), *((record.city,) if record.city else ()))
+            listed = (self.s._("第%(batch)s批第%(n)s项", batch=record.batch, n=record.number)
+                      if record.batch and record.number else "")
             return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level),
-                        Joined(place), figure)
+                        Joined((*place, listed)), figure)
         assert isinstance(record, Route)
         return Card(urls.record(record.key), record.title, self.s._("工业旅游线路"),
                     self.s.ngettext("%(num)s 站", "%(num)s 站", len(record.stops)), figure)
@@ -292,7 +294,9 @@ class RecordPages:
         facts = [Fact(s._("级别"), level, (Link(level, f"{urls.HERITAGE_LIST}level/{h.level}/"),))]
         if h.batch:
             batch = s._("第%(n)s批", n=h.batch)
-            facts.append(Fact(s._("批次"), batch, (Link(batch, f"{urls.HERITAGE_LIST}batch/{h.batch}/"),)))
+            facts.append(Fact(s._("批次"), batch, (Link(batch, urls.grouped(urls.HERITAGE_LIST, "batch", str(h.batch))),)))
+        if h.batch and h.number:
+            facts.append(Fact(s._("名单序号"), s._("第%(batch)s批第%(n)s项", batch=h.batch, n=h.number)))
         facts.append(Fact(s._("地区"), Joined((province, *((h.city,) if h.city else ())), " "),
                           (Link(province, f"{urls.HERITAGE_LIST}province/{h.province}/"),)))
         if h.address:

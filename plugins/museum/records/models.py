@@ -170,6 +170,7 @@ class Heritage(Record):
     province: Province
     core_items: list[Text] = Field(min_length=1)
     batch: int | None = Field(None, ge=1, le=99)
+    number: int | None = Field(None, ge=1, le=9999, description="在该批名单中的序号（第几项）/ the site's number in its batch")
     listed: Date | None = None
     issuer: Text | None = None
     city: Text | None = None
