@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CIRCA = 5  # years either side of an approximate year ("c.1821")
 
@@ -45,6 +46,7 @@ def _normal(text: str) -> str:
     return text.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
 
 
+@lru_cache(maxsize=65536)  # (an English page says each uncertain date it shows: Date.english)
 def read(text: str) -> Read | None:
     """The years a date written as ``text`` means, or None for a form not known here."""
     text = _normal(text)
