@@ -21,10 +21,13 @@ from museum.records.models import (
     KINDS,
     VOCAB_FIELDS,
     Artifact,
+    Course,
+    Enterprise,
     Exhibition,
     Heritage,
     Image,
     Museum,
+    Person,
     Record,
     Route,
     VocabEntry,
@@ -97,6 +100,18 @@ class Catalogue:
     def routes(self) -> dict[str, Route]:
         return self.records["route"]  # type: ignore[return-value]
 
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.records["person"]  # type: ignore[return-value]
+
+    @property
+    def enterprises(self) -> dict[str, Enterprise]:
+        return self.records["enterprise"]  # type: ignore[return-value]
+
+    @property
+    def courses(self) -> dict[str, Course]:
+        return self.records["course"]  # type: ignore[return-value]
+
     def image_src(self, record: Record, image: Image) -> Path:
         """The resolved source file of an image that the catalogue has checked."""
         key = (record.source, image.src)
@@ -109,29 +124,36 @@ class Catalogue:
 
 
 # --- what a record points at ---------------------------------------------------------------------
+def _listed(record: Record, *names: str) -> Iterator[tuple[Where, Ref]]:
+    for name in names:
+        for i, ref in enumerate(getattr(record, name)):
+            yield (name, i), ref
+
+
 def references_of(record: Record) -> Iterator[tuple[Where, Ref]]:
     if isinstance(record, Museum):
-        for i, ref in enumerate(record.heritage):
-            yield ("heritage", i), ref
+        yield from _listed(record, "heritage", "associated_people")
     elif isinstance(record, Artifact):
         yield ("museum",), record.museum
-        for name in ("heritage", "related"):
-            for i, ref in enumerate(getattr(record, name)):
-                yield (name, i), ref
+        yield from _listed(record, "heritage", "related", "associated_people")
     elif isinstance(record, Exhibition):
         if record.museum:
             yield ("museum",), record.museum
         for s, section in enumerate(record.sections):
             for i, ref in enumerate(section.artifacts):
                 yield ("sections", s, "artifacts", i), ref
-        for i, ref in enumerate(record.related):
-            yield ("related", i), ref
+        yield from _listed(record, "related", "associated_people")
     elif isinstance(record, Heritage):
-        for i, ref in enumerate(record.museums):
-            yield ("museums", i), ref
+        yield from _listed(record, "museums", "associated_people")
     elif isinstance(record, Route):
         for i, stop in enumerate(record.stops):
             yield ("stops", i, "stop"), stop.stop
+    elif isinstance(record, Person):
+        yield from _listed(record, "enterprises", "heritage", "museums")
+    elif isinstance(record, Enterprise):
+        yield from _listed(record, "heritage", "museums", "people")
+    elif isinstance(record, Course):
+        yield from _listed(record, "uses")
 
 
 def images_of(record: Record) -> Iterator[tuple[Where, Image]]:

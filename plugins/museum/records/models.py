@@ -37,6 +37,11 @@ Province = Annotated[str, Field(description="provinces 词表编号或 GB/T 2260
                                 json_schema_extra=_province_schema)]
 
 
+# Links to person records (collections/people/), which every kind that has people names the same way.
+People = list[Annotated[Ref, RefTo("person")]]
+PEOPLE_ABOUT = "相关人物（people 中的编号）/ people linked to it (person ids)"
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a typo must not vanish silently."""
 
@@ -107,6 +112,7 @@ class Museum(Record):
     heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
     description: Text | None = None
     images: list[Image] = Field(default_factory=list)
+    associated_people: People = Field(default_factory=list, description=PEOPLE_ABOUT)
 
 
 @declare(Kind("artifact", "artifacts", "藏品", "artifact", "artifacts", "藏品", "A collection object", "artifact.html",
@@ -130,6 +136,8 @@ class Artifact(Record):
     related: list[Annotated[Ref, RefTo("artifact", any_kind=True)]] = Field(default_factory=list)
     tags: list[NonEmptyStr] = Field(default_factory=list)
     rights: Text | None = None
+    # The people behind the object, as records (maker stays the curator's free text, RECORDS.md).
+    associated_people: People = Field(default_factory=list, description=PEOPLE_ABOUT)
 
 
 class Section(Strict):
@@ -159,6 +167,7 @@ class Exhibition(Record):
     activities: list[Text] = Field(default_factory=list)
     cover: Image | None = None
     related: list[Annotated[Ref, RefTo("exhibition", any_kind=True)]] = Field(default_factory=list)
+    associated_people: People = Field(default_factory=list, description=PEOPLE_ABOUT)
 
 
 @declare(Kind("heritage", "heritage", "工业遗产", "heritage site", "heritage sites", "工业遗产",
@@ -184,6 +193,7 @@ class Heritage(Record):
     open_to_public: bool | None = None
     description: Text | None = None
     images: list[Image] = Field(default_factory=list)
+    associated_people: People = Field(default_factory=list, description=PEOPLE_ABOUT)
 
 
 class Stop(Strict):
@@ -212,6 +222,89 @@ class Route(Record):
         return value
 
 
+class Source(Strict):
+    """A published reference that a person's or an enterprise's facts come from."""
+
+    title: Text = Field(description="书名、条目或网页标题 / title of the book, article or page")
+    url: HttpUrl | None = None
+    publisher: Text | None = Field(None, description="出版者或网站 / publisher or site")
+    year: int | str | None = Field(None, description="出版年份 / year published")
+    note: Text | None = Field(None, description="页码或说明 / pages, or what it supports")
+
+
+Sources = Annotated[list[Source], Field(min_length=1, description="出处，至少一条 / sources, at least one")]
+
+
+@declare(Kind("person", "people", "人物", "person", "people", "人物（工匠、劳模、企业家、工程师、科学家……）",
+              "A person: craftsman, model worker, entrepreneur, engineer, scientist …", "person.html",
+              vocab={"roles": "person-roles"}))
+class Person(Record):
+    name: Text
+    roles: list[Term] = Field(min_length=1, description="person-roles 词表 / person-roles vocabulary ids")
+    sources: Sources
+    born: Date | None = None
+    died: Date | None = None
+    biography: Text | None = None
+    enterprises: list[Annotated[Ref, RefTo("enterprise")]] = Field(default_factory=list)
+    heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
+    museums: list[Annotated[Ref, RefTo("museum")]] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+
+
+class NameSpan(Strict):
+    """One of an enterprise's names, and when it had it."""
+
+    name: Text
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Event(Strict):
+    """A later date in an enterprise's history: merged, renamed, moved, closed …"""
+
+    date: Date
+    text: Text
+
+
+@declare(Kind("enterprise", "enterprises", "企业", "enterprise", "enterprises", "工业企业", "An industrial enterprise",
+              "enterprise.html", vocab={"industry": "industries", "province": "provinces"},
+              facets=("industry", "province")))
+class Enterprise(Record):
+    name: Text = Field(description="现名或最常用的名称 / the current or best-known name")
+    industry: Term = Field(description="industries 词表 / industries vocabulary id")
+    founded: Date
+    sources: Sources
+    names: list[NameSpan] = Field(default_factory=list, description="历史名称 / names over time")
+    events: list[Event] = Field(default_factory=list, description="合并、更名、迁址、关闭等 / merged, renamed, moved, closed …")
+    closed: Date | None = None
+    province: Province | None = None
+    city: Text | None = None
+    heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
+    museums: list[Annotated[Ref, RefTo("museum")]] = Field(default_factory=list)
+    people: People = Field(default_factory=list, description=PEOPLE_ABOUT)
+    description: Text | None = None
+    images: list[Image] = Field(default_factory=list)
+
+
+# What a course may use: the places and programmes a class goes to or works through.
+COURSE_USES = ("exhibition", "route", "museum", "heritage")
+
+
+@declare(Kind("course", "courses", "研学课程", "course", "courses", "研学课程（博物馆为学校编写）",
+              "A study course the museum writes for schools", "course.html", vocab={"audience": "audiences"}))
+class Course(Record):
+    title: Text
+    audience: list[Term] = Field(min_length=1, description="audiences 词表 / audiences vocabulary ids")
+    objectives: list[Text] = Field(min_length=1, description="学习目标 / learning objectives")
+    uses: list[Annotated[Ref, RefTo(None, COURSE_USES)]] = Field(
+        min_length=1, description="用到的展览、线路、博物馆或工业遗产（类型/编号）/ the exhibitions, routes, museums or "
+                                  "heritage sites it uses (kind/id)")
+    duration: Text | None = None
+    activities: list[Text] = Field(default_factory=list)
+    materials: list[Text] = Field(default_factory=list, description="所需材料 / what to bring or prepare")
+    description: Text | None = None
+
+
 class VocabEntry(Strict):
     id: Id
     label: Text
@@ -231,4 +324,4 @@ KINDS = kinds.KINDS
 FOLDER_KIND = {k.folder: name for name, k in KINDS.items()}
 # Which vocabulary each vocabulary field takes, by kind and field name.
 VOCAB_FIELDS: dict[str, dict[str, str]] = {name: k.vocab for name, k in KINDS.items()}
-VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels")
+VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels", "person-roles")

@@ -37,6 +37,9 @@ def _with_terms(node: dict, terms: dict) -> None:
     """Put ``terms`` where ``node`` (a property's schema) takes text: itself, its items, or its text option."""
     if node.get("type") == "array":
         node = node["items"]
+    options = node.get("anyOf", [])
+    if len(options) == 2 and {"type": "null"} in options and "anyOf" in options[0]:
+        node = options[0]  # an optional province: its own alternatives (id or code), inside "or null"
     if "anyOf" in node:
         node["anyOf"] = [terms if option.get("type") == "string" else option for option in node["anyOf"]]
         return
