@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from museum.catalogue.index import Catalogue, images_of
 from museum.records.fields import Text
-from museum.records.models import Artifact, Exhibition, Heritage, Museum, Record, Route
+from museum.records.models import Artifact, Course, Enterprise, Exhibition, Heritage, Museum, Person, Record, Route
 
 DESCRIPTION_MIN = 80  # characters of Chinese: about two sentences
 
@@ -28,8 +28,12 @@ class Criterion:
     met: Callable[[Catalogue, Record], bool]
 
 
+# The field that says what a record is about, by the name its kind gives it.
+ABOUT = ("description", "summary", "biography")
+
+
 def _text_of(record: Record) -> Text | None:
-    return getattr(record, "description", None) or getattr(record, "summary", None)
+    return next((text for text in (getattr(record, name, None) for name in ABOUT) if text), None)
 
 
 def _english(record: Record) -> bool:
@@ -58,6 +62,8 @@ def _dates(record: Record) -> bool:
         return record.founded is not None and record.listed is not None
     if isinstance(record, Exhibition):
         return record.status != "temporary" or bool(record.dates and record.dates.start)
+    if isinstance(record, Person):
+        return record.born is not None
     return True
 
 
@@ -71,6 +77,10 @@ def _links(cat: Catalogue, record: Record) -> bool:
         return bool(record.museums or referrers)
     if isinstance(record, Exhibition):
         return any(section.artifacts for section in record.sections)
+    if isinstance(record, Person):
+        return bool(record.enterprises or record.heritage or record.museums or referrers)
+    if isinstance(record, Enterprise):
+        return bool(record.heritage or record.museums or record.people or referrers)
     return True
 
 
@@ -78,17 +88,17 @@ RUBRIC = (
     Criterion("pictures", "图片", "pictures", 20, lambda r: hasattr(r, "images") or isinstance(r, Exhibition),
               lambda cat, r: any(True for _ in images_of(r))),
     Criterion("description", f"不少于 {DESCRIPTION_MIN} 字的说明", f"a description of {DESCRIPTION_MIN} characters or more",
-              20, lambda r: hasattr(r, "description") or hasattr(r, "summary"),
+              20, lambda r: any(hasattr(r, name) for name in ABOUT),
               lambda cat, r: len((_text_of(r) or Text.of("")).zh) >= DESCRIPTION_MIN),
     Criterion("english", "英文名称和说明", "an English name and description", 20, lambda r: True,
               lambda cat, r: _english(r)),
     Criterion("sources", "出处（藏品编号或来源、官网、公布机构与批次、策展人）",
               "sources (inventory number or provenance, website, issuer and batch, curators)", 15,
-              lambda r: not isinstance(r, Route), lambda cat, r: _sources(r)),
-    Criterion("dates", "确切日期（藏品）、建成或成立年份", "exact dates (artifacts), the year founded", 15,
-              lambda r: not isinstance(r, Route), lambda cat, r: _dates(r)),
+              lambda r: not isinstance(r, (Route, Course)), lambda cat, r: _sources(r)),
+    Criterion("dates", "确切日期（藏品）、建成或成立年份、生年", "exact dates (artifacts), the year founded, the year born", 15,
+              lambda r: not isinstance(r, (Route, Course)), lambda cat, r: _dates(r)),
     Criterion("links", "与其他记录的联系（相关遗产、藏品、展览）", "links to other records (heritage, artifacts, exhibitions)",
-              10, lambda r: not isinstance(r, Route), _links),
+              10, lambda r: not isinstance(r, (Route, Course)), _links),
 )
 
 

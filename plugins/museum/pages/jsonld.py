@@ -147,6 +147,55 @@ def route(r, url: str, stops: list[tuple[Text, str]]) -> dict:
     })
 
 
+def _sources(sources) -> list[str]:
+    """The sources with an address, as schema.org's subjectOf pages (those without one are named on the page)."""
+    return [str(x.url) for x in sources if x.url]
+
+
+def person(p, url: str, image: str | None) -> dict:
+    return clean({
+        "@context": CONTEXT,
+        "@type": "Person",
+        "@id": url,
+        "url": url,
+        "name": _text(p.name),
+        "birthDate": _date(p.born),
+        "deathDate": _date(p.died),
+        "description": _description(p.biography),
+        "image": image,
+        "subjectOf": _sources(p.sources),
+    })
+
+
+def enterprise(e, url: str, image: str | None) -> dict:
+    return clean({
+        "@context": CONTEXT,
+        "@type": "Organization",
+        "@id": url,
+        "url": url,
+        "name": _text(e.name),
+        "alternateName": [n.name.zh for n in e.names if n.name.zh != e.name.zh],
+        "foundingDate": _date(e.founded),
+        "dissolutionDate": _date(e.closed),
+        "description": _description(e.description),
+        "image": image,
+        "subjectOf": _sources(e.sources),
+    })
+
+
+def course(c, url: str, uses: list[tuple[Text, str]]) -> dict:
+    return clean({
+        "@context": CONTEXT,
+        "@type": "Course",
+        "@id": url,
+        "url": url,
+        "name": _text(c.title),
+        "description": _description(c.description),
+        "teaches": [_text(o) for o in c.objectives],
+        "about": [{"@type": "Thing", "name": _text(name), "url": link} for name, link in uses],
+    })
+
+
 def website(url: str, name: str, name_en: str) -> dict:
     return {"@context": CONTEXT, "@type": "WebSite", "url": url, "name": name, "alternateName": name_en}
 

@@ -1,5 +1,6 @@
 """Pages that list records: the collection and its facets, the museum directory (工业博物馆名录),
-the exhibitions index, the heritage list, routes, and the home page."""
+the exhibitions index, the heritage list, routes, the people index, the enterprise directory, the
+courses, and the home page."""
 
 from __future__ import annotations
 
@@ -229,6 +230,53 @@ class Listings:
         yield from self._by_audience(urls.ROUTES, s._("工业旅游与研学线路"), self.cat.routes,
                                      s._("串联工业遗产与工业博物馆的旅游和研学线路。"))
 
+    def _grouped(self, base: str, title: str, records: dict, groups: list[tuple[str, str, str, str]], intro: str,
+                 counted: Callable[[str, int], str]) -> Iterable[PageSpec]:
+        """A paged listing of ``records``, and a paged part for each value of each of ``groups``: (its URL
+        segment, the field, its heading, the field's vocabulary), values in the vocabulary's order;
+        ``counted(label, n)``: a part's intro."""
+        s = self.s
+        members: dict[tuple[str, str], list] = defaultdict(list)
+        for record in records.values():
+            for segment, name, _, _ in groups:
+                value = getattr(record, name)
+                for v in value if isinstance(value, list) else [value] if value else []:
+                    members[(segment, v)].append(record)
+        parts = [(segment, vocab, [v for v in self.cat.vocab.get(vocab, {}) if (segment, v) in members])
+                 for segment, _, _, vocab in groups]
+        facets = [Section(f"by-{segment}", heading, links=[
+            Link(self.cat.label(vocab, v), urls.grouped(base, segment, v), len(members[(segment, v)])) for v in values])
+            for (segment, vocab, values), (_, _, heading, _) in zip(parts, groups) if values]
+        cards = [self.records.card(r) for r in records.values()]
+        yield from self._listing(base, title, cards, [home_crumb(s)], intro=intro, facets=facets)
+        for segment, vocab, values in parts:
+            for v in values:
+                label = self.cat.label(vocab, v)
+                found = members[(segment, v)]
+                yield from self._listing(urls.grouped(base, segment, v), label, [self.records.card(r) for r in found],
+                                         [home_crumb(s), Link(title, base)], intro=counted(s.pick(label), len(found)))
+
+    def people(self) -> Iterable[PageSpec]:
+        s = self.s
+        yield from self._grouped(urls.PEOPLE, s._("人物"), self.cat.people, [("role", "roles", s._("按身份"), "person-roles")],
+                                 s._("工匠、劳模、企业家、工程师和科学家：中国工业史上的人物，每条记录都注明资料来源。"),
+                                 lambda label, n: s.ngettext("%(label)s：共 %(num)s 位人物。", "%(label)s：共 %(num)s 位人物。",
+                                                             n, label=label))
+
+    def enterprises(self) -> Iterable[PageSpec]:
+        s = self.s
+        yield from self._grouped(urls.ENTERPRISES, s._("工业企业名录"), self.cat.enterprises,
+                                 [("industry", "industry", s._("按行业"), "industries"),
+                                  ("province", "province", s._("按地区"), "provinces")],
+                                 s._("工业文化企业名录：企业的历史名称、创办与沿革，以及相关的工业遗产、博物馆和人物。"),
+                                 lambda label, n: s.ngettext("%(label)s：共 %(num)s 家企业。", "%(label)s：共 %(num)s 家企业。",
+                                                             n, label=label))
+
+    def courses(self) -> Iterable[PageSpec]:
+        s = self.s
+        yield from self._by_audience(urls.COURSES, s._("研学课程"), self.cat.courses,
+                                     s._("博物馆为学校编写的研学课程：学习目标、活动和要去的展览与场所，附可打印的课堂学习单。"))
+
     # --- home -------------------------------------------------------------------------------------
     def home(self) -> PageSpec:
         cat, s = self.cat, self.s
@@ -240,6 +288,9 @@ class Listings:
             Link(s._("展览"), urls.EXHIBITIONS, counts["exhibition"]),
             Link(s._("工业遗产名录"), urls.HERITAGE_LIST, counts["heritage"]),
             Link(s._("旅游与研学线路"), urls.ROUTES, counts["route"]),
+            Link(s._("人物"), urls.PEOPLE, counts["person"]),
+            Link(s._("工业企业名录"), urls.ENTERPRISES, counts["enterprise"]),
+            Link(s._("研学课程"), urls.COURSES, counts["course"]),
             Link(s._("地图"), urls.MAP, counts["museum"] + counts["heritage"]),
         ]
         return PageSpec(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import HttpUrl
+from pydantic import BaseModel, HttpUrl
 
 from museum.catalogue.index import Catalogue, images_of
 from museum.pages import i18n, urls
@@ -213,6 +213,10 @@ class OpenData:
             return [Column(name, "string", "站点（类型/编号）/ stops (kind/id)", lambda r: _joined([str(s.stop) for s in attr(r)]))]
         if inner is Section:
             return [Column(name, "integer", "章节数（见 records.jsonl）/ sections (see records.jsonl)", lambda r: len(attr(r)))]
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and many:
+            # A list of parts (sources, names over time, events): counted here, given whole in records.jsonl.
+            return [Column(name, "integer", f"{described}：条数（见 records.jsonl）/ how many (see records.jsonl)",
+                           lambda r: len(attr(r)))]
         if inner is bool:
             return [Column(name, "boolean", described, attr)]
         if inner is int:

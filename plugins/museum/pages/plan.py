@@ -75,7 +75,7 @@ class SitePlan:
 
     def pages_of(self, record: Record) -> list[PageSpec]:
         """A record's page, the full listings of its lists too long for the page, and its class sheet (an
-        exhibition's, a route's), in each language."""
+        exhibition's, a route's, a course's), in each language."""
         pages = []
         for lang, builders in self.by_lang.items():
             page = builders.records.page(record)
@@ -94,7 +94,8 @@ class SitePlan:
         for lang, b in self.by_lang.items():
             listings = b.listings
             specs = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
-                     *listings.heritage(), *listings.routes(), fields_reference(b.absolute, b.s), search_page(lang),
+                     *listings.heritage(), *listings.routes(), *listings.people(), *listings.enterprises(),
+                     *listings.courses(), fields_reference(b.absolute, b.s), search_page(lang),
                      *b.maps.pages(), downloads(self.opendata, b.absolute, lang),
                      *completeness_pages(self.cat, b.absolute, lang)]
             pages += [localize(spec, lang) for spec in specs]

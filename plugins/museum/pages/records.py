@@ -1,4 +1,4 @@
-"""One page per record: artifacts, museums, exhibitions, heritage sites, routes."""
+"""One page per record: artifacts, museums, exhibitions, heritage sites, routes, people, enterprises, courses."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
 from museum.pages.qr import qr_svg
-from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
+from museum.records.models import (KINDS, Artifact, Course, Enterprise, Exhibition, Heritage, Museum, Person, Record,
+                                   Route, Source)
 from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, Pictures, home_crumb
-from museum.pages.views import Card, Cited, Fact, Joined, Link, Section
+from museum.pages.views import Card, Cited, Fact, Joined, Link, Section, SourceView
 
 # Every list on a record page shows at most this many records, then links to a listing of all of them
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
@@ -96,9 +97,39 @@ class RecordPages:
                       if record.batch and record.number else "")
             return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level),
                         Joined((*place, listed)), figure)
+        if isinstance(record, Person):
+            return Card(urls.record(record.key), record.name, self._roles(record), self._life(record), figure)
+        if isinstance(record, Enterprise):
+            place = tuple(p for p in (self.vocab("provinces", record.province) if record.province else None,
+                                      record.city) if p)
+            return Card(urls.record(record.key), record.name, self.vocab("industries", record.industry),
+                        Joined((*place, record.founded.text())), figure)
+        if isinstance(record, Course):
+            return Card(urls.record(record.key), record.title, self.s._("研学课程"),
+                        Joined(tuple(self.vocab("audiences", a) for a in record.audience), self.s._("、")), figure)
         assert isinstance(record, Route)
         return Card(urls.record(record.key), record.title, self.s._("工业旅游线路"),
                     self.s.ngettext("%(num)s 站", "%(num)s 站", len(record.stops)), figure)
+
+    def _roles(self, p: Person) -> Joined:
+        return Joined(tuple(self.vocab("person-roles", r) for r in p.roles), self.s._("、"))
+
+    @staticmethod
+    def _life(p: Person) -> Joined:
+        """Life dates as a span, "1923年 — 1970年"; a living person's (or one whose death is not known) birth alone."""
+        return Joined((p.born.text() if p.born else "", p.died.text() if p.died else ""), " — ")
+
+    def _sources(self, sources: list[Source]) -> list[SourceView]:
+        return [SourceView(x.title, str(x.url) if x.url else None, x.publisher,
+                           str(x.year) if x.year is not None else None, x.note) for x in sources]
+
+    def _people_and_enterprises(self, record: Record, named: list[Ref]) -> list[Section]:
+        """The people a record names and those who name it, then the enterprises that name it."""
+        cat, s = self.cat, self.s
+        people = _unique([*(cat.target(r) for r in named), *cat.referring(record.key, "person")])
+        return [self.bounded(record, "people", s._("相关人物"), people, links=True),
+                self.bounded(record, "enterprises", s._("相关企业"), cat.referring(record.key, "enterprise"),
+                             links=True)]
 
     def vocab(self, vocabulary: str, vid: str) -> Text:
         return self.cat.label(vocabulary, vid)
@@ -165,7 +196,11 @@ class RecordPages:
             Fact(s._("时期"), self.vocab("eras", era), (Link(self.vocab("eras", era), urls.facet("era", era)),)),
             Fact(s._("年代"), a.date.text()),
         ]
-        optional = [(s._("制造者"), a.maker), (s._("产地"), a.place_made), (s._("尺寸"), a.dimensions)]
+        if a.maker:
+            facts.append(Fact(s._("制造者"), a.maker))
+        if a.associated_people:  # beside the maker: the people behind the object, as their own pages
+            facts.append(Fact(s._("相关人物"), "", tuple(self.link(cat.target(r)) for r in a.associated_people)))
+        optional = [(s._("产地"), a.place_made), (s._("尺寸"), a.dimensions)]
         facts += [Fact(label, value) for label, value in optional if value]
         if a.materials:
             facts.append(Fact(s._("材质"), Joined(tuple(a.materials), s._("、"))))
@@ -227,6 +262,8 @@ class RecordPages:
             self.bounded(m, "exhibitions", s._("展览"), cat.referring(m.key, "exhibition")),
             self.bounded(m, "heritage", s._("相关工业遗产"), heritage, links=True),
             self.bounded(m, "routes", s._("途经本馆的线路"), cat.referring(m.key, "route"), links=True),
+            *self._people_and_enterprises(m, m.associated_people),
+            self.bounded(m, "courses", s._("研学课程"), cat.referring(m.key, "course"), links=True),
         ]
         data = jsonld.museum(m, self.absolute(urls.record(m.key)), province, self._abs_image(m))
         crumbs = [home_crumb(s), Link(s._("博物馆名录"), urls.DIRECTORY),
@@ -257,6 +294,8 @@ class RecordPages:
             facts.append(Fact(s._("策展"), Joined(tuple(e.curators), s._("、"))))
         if e.audience:
             facts.append(self._audience(e.audience, urls.EXHIBITIONS))
+        if e.associated_people:
+            facts.append(Fact(s._("相关人物"), "", tuple(self.link(cat.target(r)) for r in e.associated_people)))
         sections = []
         for i, section in enumerate(e.sections, 1):
             members = self.bounded(e, f"section-{i}", self.pick(section.title), [cat.target(r) for r in section.artifacts])
@@ -269,7 +308,8 @@ class RecordPages:
                 "more": members.more,
                 "figures": [self.pictures.figure(e, image) for image in section.images],
             })
-        related = _unique([cat.target(r) for r in e.related])
+        # The courses that use an exhibition are related to it too.
+        related = _unique([*(cat.target(r) for r in e.related), *cat.referring(e.key, "course")])
         cover = self.pictures.figure(e, e.cover) if e.cover else None
         data = jsonld.exhibition(e, self.absolute(urls.record(e.key)),
                                  (host.name, self.absolute(urls.record(host.key))) if host else None,
@@ -323,6 +363,8 @@ class RecordPages:
             self.bounded(h, "museums", s._("相关博物馆"), museums),
             self.bounded(h, "artifacts", s._("相关藏品"), cat.referring(h.key, "artifact")),
             self.bounded(h, "routes", s._("途经此地的线路"), cat.referring(h.key, "route"), links=True),
+            *self._people_and_enterprises(h, h.associated_people),
+            self.bounded(h, "courses", s._("研学课程"), cat.referring(h.key, "course"), links=True),
         ]
         data = jsonld.heritage(h, self.absolute(urls.record(h.key)), self._abs_image(h))
         crumbs = [home_crumb(s), Link(s._("工业遗产名录"), urls.HERITAGE_LIST)]
@@ -357,10 +399,99 @@ class RecordPages:
             context["route_map"] = self.route_map(r, r.stops[:STOP_LIMIT])
         return self._spec(r, r.description or r.title, crumbs, data, context)
 
+    # --- person -----------------------------------------------------------------------------------
+    def person(self, p: Person) -> PageSpec:
+        cat, s = self.cat, self.s
+        roles = tuple(self.vocab("person-roles", r) for r in p.roles)
+        facts = [Fact(s._("身份"), Joined(roles, s._("、")),
+                      tuple(Link(label, urls.grouped(urls.PEOPLE, "role", r)) for label, r in zip(roles, p.roles)))]
+        for label, value in [(s._("出生"), p.born), (s._("逝世"), p.died)]:
+            if value:
+                facts.append(Fact(label, value.text()))
+        # What the person's record names, then what names the person, each record once.
+        enterprises = _unique([*(cat.target(r) for r in p.enterprises), *cat.referring(p.key, "enterprise")])
+        heritage = _unique([*(cat.target(r) for r in p.heritage), *cat.referring(p.key, "heritage")])
+        museums = _unique([*(cat.target(r) for r in p.museums), *cat.referring(p.key, "museum")])
+        sections = [
+            self.bounded(p, "artifacts", s._("相关藏品"), cat.referring(p.key, "artifact")),
+            self.bounded(p, "enterprises", s._("相关企业"), enterprises, links=True),
+            self.bounded(p, "heritage", s._("相关工业遗产"), heritage, links=True),
+            self.bounded(p, "museums", s._("相关博物馆"), museums, links=True),
+            self.bounded(p, "exhibitions", s._("相关展览"), cat.referring(p.key, "exhibition"), links=True),
+        ]
+        data = jsonld.person(p, self.absolute(urls.record(p.key)), self._abs_image(p))
+        crumbs = [home_crumb(s), Link(s._("人物"), urls.PEOPLE)]
+        return self._spec(p, p.biography or p.name, crumbs, data, {
+            "figures": self.pictures.figures(p),
+            "facts": facts,
+            "sources": self._sources(p.sources),
+            "sections": [x for x in sections if x.cards or x.links],
+            "kicker": Joined(roles, s._("、")),
+            "citations": self.citations(p),
+        }, og_type="profile")
+
+    # --- enterprise -------------------------------------------------------------------------------
+    def enterprise(self, e: Enterprise) -> PageSpec:
+        cat, s = self.cat, self.s
+        industry = self.vocab("industries", e.industry)
+        facts = [Fact(s._("行业"), industry, (Link(industry, urls.grouped(urls.ENTERPRISES, "industry", e.industry)),)),
+                 Fact(s._("创办"), e.founded.text())]
+        if e.closed:
+            facts.append(Fact(s._("关闭"), e.closed.text()))
+        if e.province or e.city:
+            province = self.vocab("provinces", e.province) if e.province else None
+            facts.append(Fact(s._("地区"), Joined(tuple(x for x in (province, e.city) if x), " "),
+                              (Link(province, urls.grouped(urls.ENTERPRISES, "province", e.province)),)
+                              if province and e.province else ()))
+        names = [{"name": n.name, "span": Joined((n.start.text() if n.start else "", n.end.text() if n.end else ""), " — ")}
+                 for n in e.names]
+        events = [{"date": x.date.text(), "text": x.text} for x in sorted(e.events, key=lambda x: (x.date.start, x.date.end))]
+        people = _unique([*(cat.target(r) for r in e.people), *cat.referring(e.key, "person")])
+        heritage = _unique([*(cat.target(r) for r in e.heritage), *cat.referring(e.key, "heritage")])
+        museums = _unique([*(cat.target(r) for r in e.museums), *cat.referring(e.key, "museum")])
+        sections = [
+            self.bounded(e, "people", s._("相关人物"), people, links=True),
+            self.bounded(e, "heritage", s._("相关工业遗产"), heritage),
+            self.bounded(e, "museums", s._("相关博物馆"), museums, links=True),
+        ]
+        data = jsonld.enterprise(e, self.absolute(urls.record(e.key)), self._abs_image(e))
+        crumbs = [home_crumb(s), Link(s._("工业企业名录"), urls.ENTERPRISES)]
+        return self._spec(e, e.description or e.name, crumbs, data, {
+            "figures": self.pictures.figures(e),
+            "facts": facts,
+            "names": names,
+            "events": events,
+            "sources": self._sources(e.sources),
+            "sections": [x for x in sections if x.cards or x.links],
+            "kicker": industry,
+            "citations": self.citations(e),
+        })
+
+    # --- course -----------------------------------------------------------------------------------
+    def _course_facts(self, c: Course) -> list[Fact]:
+        facts = [self._audience(c.audience, urls.COURSES)]
+        if c.duration:
+            facts.append(Fact(self.s._("建议时长"), c.duration))
+        return facts
+
+    def course(self, c: Course) -> PageSpec:
+        cat, s = self.cat, self.s
+        uses = [self.card(cat.target(r)) for r in c.uses]  # chosen by a curator, in order: never long
+        data = jsonld.course(c, self.absolute(urls.record(c.key)),
+                             [(card.title, self.absolute(card.url)) for card in uses])
+        crumbs = [home_crumb(s), Link(s._("研学课程"), urls.COURSES)]
+        return self._spec(c, c.description or c.title, crumbs, data, {
+            "facts": self._course_facts(c),
+            "uses": uses,
+            "kicker": s._("研学课程"),
+            "qr": self.qr(c),
+            "sheet": urls.sheet(c.key),
+        })
+
     def page(self, record: Record) -> PageSpec:
         return getattr(self, record.kind)(record)
 
-    # --- the class sheet of an exhibition or a route ----------------------------------------------
+    # --- the class sheet of an exhibition, a route or a course -------------------------------------
     def sheet(self, record: Record) -> PageSpec | None:
         """One or two A4 pages to hand to a class: who it is for, what to learn and do, what to look at,
         and the permanent link with its QR code."""
@@ -376,9 +507,16 @@ class RecordPages:
                      for i, stop in enumerate(record.stops[:STOP_LIMIT], 1)]
             context = {"objectives": [], "activities": [], "objects": [], "more_objects": 0, "stops": stops}
             listing = Link(s._("线路"), urls.ROUTES)
+        elif isinstance(record, Course):
+            context = {"objectives": record.objectives, "activities": record.activities, "objects": [],
+                       "more_objects": 0, "stops": [], "materials": record.materials,
+                       "uses": [self.card(self.cat.target(r)) for r in record.uses]}
+            listing = Link(s._("研学课程"), urls.COURSES)
         else:
             return None
         facts = [self._audience(record.audience, listing.url)] if record.audience else []
+        if isinstance(record, Course):
+            facts = self._course_facts(record)
         if isinstance(record, Route):
             facts += [Fact(label, value) for label, value in
                       [(s._("主题"), record.theme), (s._("建议时长"), record.duration)] if value]
@@ -390,7 +528,7 @@ class RecordPages:
             description=s._("%(title)s的课堂学习单：学习目标、活动和要看的展品，附永久链接和二维码。",
                             title=self.pick(record.label)),
             context={"record": record, "facts": facts, "permalink": self.absolute(urls.record(record.key)),
-                     "qr": self.qr(record), **context},
+                     "qr": self.qr(record), "materials": [], "uses": [], **context},
             breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
         )
 

@@ -17,7 +17,7 @@ from museum.pages import urls
 from museum.pages.markup import flat
 from museum.pages.spec import Pictures
 from museum.records.fields import Text
-from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
+from museum.records.models import KINDS, Artifact, Course, Enterprise, Exhibition, Heritage, Museum, Person, Record, Route
 
 # The facets a visitor narrows results by, in the order the search page shows them.
 FACETS = [
@@ -95,6 +95,19 @@ class SearchDocuments:
             tags += [t for t in (record.theme,) if t]
             tags += [self.cat.target(s.stop).label for s in record.stops[:60]]
             texts.append(record.description)
+        elif isinstance(record, Person):
+            tags += [self.cat.label("person-roles", r) for r in record.roles]
+            texts.append(record.biography)
+        elif isinstance(record, Enterprise):
+            names += [n.name.zh for n in record.names]  # found by any of its names over time
+            tags += [n.name for n in record.names if n.name.en] + [t for t in (record.city,) if t]
+            texts += [record.description, *(e.text for e in record.events)]
+            facets["industry"] = [self.vocab("industries", record.industry)]
+            if record.province:
+                facets["province"] = [self.vocab("provinces", record.province)]
+        elif isinstance(record, Course):
+            tags += [self.cat.target(ref).label for ref in record.uses]
+            texts += [record.description, *record.objectives, *record.activities]
         text = {lang: flat(" ".join(t.get(lang) or "" for t in texts if t)) for lang in ("zh", "en")}
         doc = {
             "url": urls.record(record.key),

@@ -17,6 +17,9 @@ DIRECTORY = "directory/"
 EXHIBITIONS = "exhibitions/"
 HERITAGE_LIST = "heritage/"
 ROUTES = "routes/"
+PEOPLE = "people/"  # the people index (人物), browsed by role
+ENTERPRISES = "enterprises/"  # the enterprise directory (工业企业名录), by industry and region
+COURSES = "courses/"  # the study courses (研学课程), by audience
 CURATORS = "contributing/"  # the curators' section (a hand-written page, docs/contributing.md)
 FIELDS_REFERENCE = "contributing/fields/"
 COMPLETENESS = "contributing/completeness/"  # how complete the records are, and what to improve
@@ -33,7 +36,7 @@ def record(ref: Ref) -> str:
 
 
 def sheet(ref: Ref) -> str:
-    """The printable class sheet of an exhibition or a route, a page of its own below the record's."""
+    """The printable class sheet of an exhibition, a route or a course, a page of its own below the record's."""
     return f"{record(ref)}sheet/"
 
 

@@ -46,7 +46,7 @@ class Joined:
 class Card:
     url: str
     title: Text
-    kicker: Text | str = ""  # a short line above the title: the kind or the industry
+    kicker: Text | str | Joined = ""  # a short line above the title: the kind, the industry, a person's roles
     meta: Joined | Text | str = ""  # a short line below: date, museum, city
     figure: Figure | None = None
 
@@ -76,3 +76,14 @@ class Cited:
     style: str
     citation: Citation
     lang: str
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A published source of a record's facts, as a reference list shows it."""
+
+    title: Text
+    url: str | None
+    publisher: Text | None
+    year: str | None
+    note: Text | None
