@@ -53,6 +53,9 @@ BAD_FILES = {
     "exhibitions/missing-required-summary.yaml": "an exhibition without summary",
     "heritage/missing-required-core-items.yaml": "a heritage site without core_items",
     "routes/missing-required-stops.yaml": "a route without stops",
+    "people/missing-required-sources.yaml": "a person without sources",
+    "enterprises/missing-required-founded.yaml": "an enterprise without founded",
+    "courses/missing-required-objectives.yaml": "a course without objectives",
     "artifacts/image-without-alt.yaml": "an image without alt text",
     "artifacts/image-without-alt-and-missing.yaml": "an image without alt text whose file is missing: both said",
     "museums/wrong-grade-but-named.yaml": "a wrong grade in a museum an artifact names (not said to be missing)",
@@ -77,6 +80,11 @@ BAD_FILES = {
     "routes/stop-of-wrong-kind.yaml": "a stop names an artifact",
     "routes/stop-without-kind.yaml": "a stop without its kind",
     "heritage/dangling-museums.yaml": "museums names no museum",
+    "people/dangling-enterprise.yaml": "enterprises names no enterprise",
+    "enterprises/dangling-person.yaml": "people names no person (beside one that exists)",
+    "courses/dangling-use.yaml": "uses names no route (beside a museum that exists)",
+    "courses/use-of-wrong-kind.yaml": "uses names an artifact",
+    "courses/use-without-kind.yaml": "a use without its kind",
     # images
     "artifacts/image-missing.yaml": "an image file that does not exist",
     "artifacts/image-outside-relative.yaml": "an image path that climbs out of collections/",
@@ -91,7 +99,10 @@ BAD_FILES = {
     "museums/vocab-unknown-type.yaml": "an unknown museum type and industry",
     "exhibitions/vocab-unknown-audience.yaml": "an unknown audience",
     "heritage/vocab-unknown-level.yaml": "an unknown heritage level",
-    "vocab/colours.yaml": "a vocabulary that is not one of the six",
+    "people/vocab-unknown-role.yaml": "an unknown person role",
+    "enterprises/vocab-unknown-industry.yaml": "an unknown industry",
+    "courses/vocab-unknown-audience.yaml": "an unknown audience",
+    "vocab/colours.yaml": "a vocabulary that is not one of the seven",
     # localized text
     "artifacts/text-without-zh.yaml": "localized text without zh",
     "artifacts/text-bad-language-key.yaml": "localized text with a key that is not a language code",
@@ -102,6 +113,8 @@ BAD_FILES = {
     "artifacts/date-missing-display.yaml": "an uncertain date without display",
     "artifacts/date-outside-every-era.yaml": "a year in no era, and no era given",
     "artifacts/era-contradicts-date.yaml": "an era the date is not in",
+    "people/date-impossible.yaml": "a birth date of 30 February",
+    "enterprises/event-date-wrong.yaml": "an event dated in words no date reads, a name whose end date runs backwards",
     # values out of range, lists too short
     "exhibitions/no-sections.yaml": "an exhibition with no sections",
     "routes/one-stop.yaml": "a route with one stop",
@@ -111,7 +124,7 @@ BAD_FILES = {
     "museums/bad-grade.yaml": "a grade that is not first/second/third",
     # layout
     "artifacts/wrong-extension.yml": "a record file ending in .yml",
-    "people/someone.yaml": "a record in a folder that is no kind (the folder is reported)",
+    "visitors/someone.yaml": "a record in a folder that is no kind (the folder is reported)",
 }
 # And beside the collection, its ledger of published URLs (tests/fixtures/bad/published-urls.txt): a URL no
 # record answers to, a folder that is no kind, a line that is no URL (its lines for ok-artifact,
@@ -123,6 +136,7 @@ VALID_FILES = {
     "museums/ok-museum.yaml": "referred to by the bad records",
     "artifacts/ok-artifact.yaml": "referred to by the bad records",
     "heritage/ok-heritage.yaml": "referred to by the bad records",
+    "people/ok-person.yaml": "referred to by the bad records",
     "artifacts/dup-a/same-stem.yaml": "the first file with its id keeps it",
     "artifacts/with-bom.yaml": "a UTF-8 byte-order mark is harmless",
     "artifacts/crlf-line-endings.yaml": "Windows line endings are fine",
@@ -130,7 +144,7 @@ VALID_FILES = {
     "artifacts/uses-extra-field.yaml": "free fields under extra:",
     "artifacts/names-a-museum-with-a-problem.yaml": "names a museum whose file has a problem: it is not told it is missing",
     **{f"vocab/{name}.yaml": "a valid vocabulary" for name in
-       ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels")},
+       ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels", "person-roles")},
 }
 
 # Images, not records: the records that use them get the problems.

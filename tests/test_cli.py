@@ -19,6 +19,9 @@ KIND_REQUIRED = {
     "exhibition": {"title", "summary", "sections.0.title", "sections.0.text"},
     "heritage": {"name", "level", "province", "core_items"},
     "route": {"title", "stops.0.stop", "stops.1.stop"},
+    "person": {"name", "roles", "sources.0.title"},
+    "enterprise": {"name", "industry", "founded", "sources.0.title"},
+    "course": {"title", "audience", "objectives", "uses"},
 }
 
 

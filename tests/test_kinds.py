@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "museum"
 
 
 def test_every_kind_has_its_model_page_template_and_new_template():
-    assert list(KINDS) == ["museum", "artifact", "exhibition", "heritage", "route"]
+    assert list(KINDS) == ["museum", "artifact", "exhibition", "heritage", "route", "person", "enterprise", "course"]
     for name, kind in KINDS.items():
         assert kind.model.kind == name
         assert (TEMPLATES / kind.template).is_file()

@@ -437,14 +437,13 @@ class RecordPages:
         facts = [Fact(s._("行业"), industry, (Link(industry, urls.grouped(urls.ENTERPRISES, "industry", e.industry)),)),
                  Fact(s._("创办"), e.founded.text())]
         if e.closed:
-            facts.append(Fact(s._("关闭"), e.closed.text()))
+            facts.append(Fact(s._("关闭时间"), e.closed.text()))
         if e.province or e.city:
             province = self.vocab("provinces", e.province) if e.province else None
             facts.append(Fact(s._("地区"), Joined(tuple(x for x in (province, e.city) if x), " "),
                               (Link(province, urls.grouped(urls.ENTERPRISES, "province", e.province)),)
                               if province and e.province else ()))
-        names = [{"name": n.name, "span": Joined((n.start.text() if n.start else "", n.end.text() if n.end else ""), " — ")}
-                 for n in e.names]
+        names = [{"name": n.name, "span": _span(n.start, n.end)} for n in e.names]
         events = [{"date": x.date.text(), "text": x.text} for x in sorted(e.events, key=lambda x: (x.date.start, x.date.end))]
         people = _unique([*(cat.target(r) for r in e.people), *cat.referring(e.key, "person")])
         heritage = _unique([*(cat.target(r) for r in e.heritage), *cat.referring(e.key, "heritage")])
@@ -531,6 +530,13 @@ class RecordPages:
                      "qr": self.qr(record), "materials": [], "uses": [], **context},
             breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
         )
+
+
+def _span(start, end) -> Joined:
+    """From when to when, "1916 — 1948"; an open end as "…" (a name still in use, or whose end is not known)."""
+    if not (start or end):
+        return Joined(())
+    return Joined((start.text() if start else "…", end.text() if end else "…"), " — ")
 
 
 def _unique(records: list[Record]) -> list[Record]:
