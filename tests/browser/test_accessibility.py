@@ -24,6 +24,7 @@ def _first(folder: str) -> str | None:
 
 
 ROUTE = _first("routes")
+PERSON, ENTERPRISE, COURSE = _first("people"), _first("enterprises"), _first("courses")
 PAGES = {
     "home": "",
     "artifact": "artifacts/jiefang-ca10-truck/",
@@ -41,6 +42,14 @@ PAGES = {
     "class sheet": "exhibitions/three-wheels-and-a-sound/sheet/",
     "heritage list": "heritage/",
     "routes list": "routes/",
+    "person": f"people/{PERSON}/" if PERSON else None,
+    "people index": "people/",
+    "people by role": "people/role/entrepreneur/",
+    "enterprise": f"enterprises/{ENTERPRISE}/" if ENTERPRISE else None,
+    "enterprise directory": "enterprises/",
+    "course": f"courses/{COURSE}/" if COURSE else None,
+    "course class sheet": f"courses/{COURSE}/sheet/" if COURSE else None,
+    "courses list": "courses/",
     "search with results": "search/?q=机车",
     "about": "about/",
     "contributing": "contributing/",
