@@ -33,7 +33,8 @@ def test_the_mini_collection_has_no_problems(mini_checked):
 
 
 def test_records_are_indexed_by_kind_and_id(cat):
-    assert cat.counts() == {"museum": 2, "artifact": 3, "exhibition": 1, "heritage": 1, "route": 1}
+    assert cat.counts() == {"museum": 2, "artifact": 3, "exhibition": 1, "heritage": 1, "route": 1, "person": 1,
+                            "enterprise": 1, "course": 1}
     assert set(cat.artifacts) == {"ceshi-zhengqi-jiche", "ceshi-kache", "ceshi-fangshaji"}
     assert isinstance(cat.museums["ceshi-gongye-bowuguan"], Museum)
     assert cat.get(LOCOMOTIVE) is cat.artifacts["ceshi-zhengqi-jiche"]
@@ -191,8 +192,9 @@ def test_images_are_checked_once_and_found_from_either_kind_of_path(cat):
 
 def test_the_summary_counts_every_kind_and_vocabulary(cat):
     line = summary(cat)
-    assert "OK: 2 museums, 3 artifacts, 1 exhibitions, 1 heritage sites, 1 routes, 6 vocabularies" in line
-    assert "词表 6 个" in line
+    assert ("OK: 2 museums, 3 artifacts, 1 exhibitions, 1 heritage sites, 1 routes, 1 people, 1 enterprises, "
+            "1 courses, 9 vocabularies") in line
+    assert "词表 9 个" in line
 
 
 def test_records_are_typed(cat):

@@ -105,9 +105,13 @@ def test_heritage_and_museum_pages_show_their_people_enterprises_and_courses(pag
     assert "people" not in museum  # no empty section
 
 
-def test_an_exhibition_lists_the_courses_that_use_it(pages):
-    related = pages["exhibitions/ceshi-zhanlan/"].context["related"]
-    assert "courses/ceshi-kecheng/" in [link.url for link in related.links]
+def test_an_exhibition_lists_the_courses_that_use_it(mini_copy):
+    (mini_copy / "courses" / "uses-the-exhibition.yaml").write_text(
+        "title: 课程\naudience: [primary-school]\nobjectives: [目标]\nuses: [exhibition/ceshi-zhanlan]\n", encoding="utf-8")
+    cat, _ = check_collection(mini_copy, root=mini_copy.parent)
+    specs = {spec.url: spec for spec in plan_site(cat, SITE_URL, languages=("zh",)).pages}
+    related = specs["exhibitions/ceshi-zhanlan/"].context["related"]
+    assert [link.url for link in related.links] == ["courses/uses-the-exhibition/"]
 
 
 # --- an enterprise's page ------------------------------------------------------------------------------
@@ -129,7 +133,7 @@ def test_an_enterprise_page_gives_its_names_over_time_and_its_history_in_order(p
 def test_a_course_page_shows_what_it_uses_in_order_and_links_its_class_sheet(pages, mini_checked):
     cat, _ = mini_checked
     page = pages["courses/ceshi-kecheng/"]
-    assert [c.url for c in page.context["uses"]] == ["exhibitions/ceshi-zhanlan/", "heritage/ceshi-gangtiechang/"]
+    assert [c.url for c in page.context["uses"]] == ["routes/ceshi-xianlu/", "heritage/ceshi-gangtiechang/"]
     assert page.context["sheet"] == "courses/ceshi-kecheng/sheet/"
     assert "https://museum.example/courses/ceshi-kecheng/" in str(page.context["qr"])
     audience = next(f for f in page.context["facts"] if f.label == "适合对象")
@@ -145,7 +149,7 @@ def test_a_course_has_a_printable_class_sheet_in_each_language(pages, mini_check
         assert sheet.context["objectives"] == course.objectives
         assert sheet.context["activities"] == course.activities
         assert sheet.context["materials"] == course.materials
-        assert [c.url for c in sheet.context["uses"]] == ["exhibitions/ceshi-zhanlan/", "heritage/ceshi-gangtiechang/"]
+        assert [c.url for c in sheet.context["uses"]] == ["routes/ceshi-xianlu/", "heritage/ceshi-gangtiechang/"]
         assert "courses/ceshi-kecheng/" in str(sheet.context["qr"])
     assert pages["courses/ceshi-kecheng/sheet/"].title == "课堂学习单：测试研学课程"
     assert {f.label for f in pages["courses/ceshi-kecheng/sheet/"].context["facts"]} == {"适合对象", "建议时长"}

@@ -109,7 +109,8 @@ def test_a_line_that_is_no_url_and_a_folder_that_is_no_kind_are_said_where_they_
         (shown, len(lines) - 1, 3, "", "'Jiefang Truck' is not a published URL: write <folder>/<id>, "
                                        "e.g. artifacts/jiefang-ca10-truck; lines starting with # are comments"),
         (shown, len(lines), 1, "exhibition/ceshi-zhanlan", "there is no kind of record 'exhibition' (expected one of "
-                                                           "museums, artifacts, exhibitions, heritage, routes)"),
+                                                           "museums, artifacts, exhibitions, heritage, routes, "
+                                                           "people, enterprises, courses)"),
     ]
 
 
