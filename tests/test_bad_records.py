@@ -102,7 +102,7 @@ BAD_FILES = {
     "people/vocab-unknown-role.yaml": "an unknown person role",
     "enterprises/vocab-unknown-industry.yaml": "an unknown industry",
     "courses/vocab-unknown-audience.yaml": "an unknown audience",
-    "vocab/colours.yaml": "a vocabulary that is not one of the seven",
+    "vocab/colours.yaml": "a vocabulary that is not one of the nine",
     # localized text
     "artifacts/text-without-zh.yaml": "localized text without zh",
     "artifacts/text-bad-language-key.yaml": "localized text with a key that is not a language code",
