@@ -105,8 +105,9 @@ class PackageWriter:
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": "national-digital-industrial-museum",
             "title": f"{SITE_NAME} {SITE_NAME_EN}",
-            "description": (f"{SITE_NAME}的开放数据：藏品、博物馆、展览、工业遗产和线路。The open data of the "
-                            f"{SITE_NAME_EN}: its artifacts, museums, exhibitions, heritage sites and routes. "
+            "description": (f"{SITE_NAME}的开放数据：藏品、博物馆、展览、工业遗产、线路、人物、企业和研学课程。The open "
+                            f"data of the {SITE_NAME_EN}: its artifacts, museums, exhibitions, heritage sites, routes, "
+                            "people, enterprises and study courses. "
                             + left + "Pictures keep their own licences (each image's `license` in records.jsonl). "
                             f"Lists in a CSV cell are separated by '{opendata.LIST_SEP.strip()}'; a text cell "
                             "that would start with = + - @ starts with an apostrophe instead, so that no "
