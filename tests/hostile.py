@@ -57,14 +57,17 @@ FORMULAS = {"dimensions": "=HYPERLINK(\"https://example.org/\",\"点我\")", "ad
             "applicant": "@SUM(1+1)*cmd|' /C calc'!A0", "duration": "-2+3+cmd|' /C calc'!A0"}
 
 IDS = {"artifact": "hostile-artifact", "museum": "hostile-museum", "exhibition": "hostile-exhibition",
-       "heritage": "hostile-heritage", "route": "hostile-route"}
+       "heritage": "hostile-heritage", "route": "hostile-route", "person": "hostile-person",
+       "enterprise": "hostile-enterprise", "course": "hostile-course"}
 PAGES = {kind: f"{folder}/{rid}/" for kind, folder, rid in (
     ("artifact", "artifacts", IDS["artifact"]), ("museum", "museums", IDS["museum"]),
     ("exhibition", "exhibitions", IDS["exhibition"]), ("heritage", "heritage", IDS["heritage"]),
-    ("route", "routes", IDS["route"]))}
+    ("route", "routes", IDS["route"]), ("person", "people", IDS["person"]),
+    ("enterprise", "enterprises", IDS["enterprise"]), ("course", "courses", IDS["course"]))}
 # Listings that show the hostile records' titles, vocabulary labels and summaries.
 LISTINGS = ["", "collection/industry/hostile-industry/", "collection/museum/hostile-museum/", "directory/",
-            "exhibitions/", "routes/", "heritage/"]
+            "exhibitions/", "routes/", "heritage/", "people/", "enterprises/industry/hostile-industry/", "courses/",
+            f"courses/{IDS['course']}/sheet/"]
 # A file name that is itself an attack on an attribute.
 IMAGE_NAME = "x'\"><img src=y onerror=window.__xss=1>.png"
 
@@ -82,8 +85,13 @@ def image() -> dict:
             "license": text()}
 
 
+def source() -> dict:
+    return {"title": text(), "url": "https://example.org/s?b=\"><script>window.__xss=1</script>", "publisher": text(),
+            "year": LINE, "note": text()}
+
+
 def records() -> dict[str, dict]:
-    """The five hostile records, by kind."""
+    """The hostile records, one of each kind."""
     return {
         "museum": {
             "name": text(), "type": "industry", "industries": ["hostile-industry"], "province": "beijing",
@@ -125,11 +133,28 @@ def records() -> dict[str, dict]:
             "stops": [{"stop": f"heritage/{IDS['heritage']}", "note": md(), "duration": text()},
                       {"stop": f"museum/{IDS['museum']}", "note": md(), "duration": text()}],
         },
+        "person": {
+            "name": text(), "roles": ["craftsman"], "sources": [source(), {"title": LINE}],
+            "born": {"display": LINE, "start": 1900, "end": 1909}, "biography": md(),
+            "enterprises": [IDS["enterprise"]], "heritage": [IDS["heritage"]], "museums": [IDS["museum"]],
+            "images": [image()],
+        },
+        "enterprise": {
+            "name": text(), "industry": "hostile-industry", "founded": {"display": LINE, "start": 1950, "end": 1959},
+            "sources": [source()], "names": [{"name": text(), "start": {"display": LINE, "start": 1950, "end": 1959}}],
+            "events": [{"date": 1960, "text": text()}], "province": "beijing", "city": text(),
+            "heritage": [IDS["heritage"]], "museums": [IDS["museum"]], "people": [IDS["person"]], "description": md(),
+        },
+        "course": {
+            "title": text(), "audience": ["public"], "objectives": [text(), LINE], "duration": text(),
+            "uses": [f"exhibition/{IDS['exhibition']}", f"route/{IDS['route']}"], "activities": [md(), MARKDOWN],
+            "materials": [text(), LINE], "description": md(),
+        },
     }
 
 
 FOLDERS = {"museum": "museums", "artifact": "artifacts", "exhibition": "exhibitions", "heritage": "heritage",
-           "route": "routes"}
+           "route": "routes", "person": "people", "enterprise": "enterprises", "course": "courses"}
 
 
 def make_collection(target: Path) -> Path:

@@ -35,6 +35,7 @@ PAGES = [
     "contributing/", "contributing/fields/", "heritage-import/", "map/", "data/", "404.html",
     "exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/audience/primary/", "contributing/completeness/",
     "artifacts/hostile-old-id/",  # an old id's redirect page
+    "people/", "people/role/craftsman/", "enterprises/", "courses/", "courses/hostile-course/sheet/",
     *hostile.PAGES.values(), "collection/industry/hostile-industry/",
 ]
 # And every kind again in English (en/…), hostile records included: their texts fall back to Chinese.

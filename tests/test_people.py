@@ -133,7 +133,7 @@ def test_an_enterprise_page_gives_its_names_over_time_and_its_history_in_order(p
 def test_a_course_page_shows_what_it_uses_in_order_and_links_its_class_sheet(pages, mini_checked):
     cat, _ = mini_checked
     page = pages["courses/ceshi-kecheng/"]
-    assert [c.url for c in page.context["uses"]] == ["routes/ceshi-xianlu/", "heritage/ceshi-gangtiechang/"]
+    assert [c.url for c in page.context["uses"].cards] == ["routes/ceshi-xianlu/", "heritage/ceshi-gangtiechang/"]
     assert page.context["sheet"] == "courses/ceshi-kecheng/sheet/"
     assert "https://museum.example/courses/ceshi-kecheng/" in str(page.context["qr"])
     audience = next(f for f in page.context["facts"] if f.label == "适合对象")
@@ -230,6 +230,23 @@ def test_a_person_named_by_many_records_keeps_a_bounded_page(tmp_path, mini):
     person = {s.anchor: s for s in specs["people/ceshi-gongjiang/"].context["sections"]}
     assert len(person["artifacts"].cards) == LIST_LIMIT
     assert specs["people/ceshi-gongjiang/artifacts/"].context["total"] == n + 1
+
+
+def test_a_course_that_uses_many_places_keeps_a_bounded_page_and_sheet(mini_copy):
+    n = LIST_LIMIT * 2
+    for i in range(n):
+        (mini_copy / "heritage" / f"site-{i}.yaml").write_text(
+            f"name: 测试遗产 {i}\nlevel: national\nprovince: liaoning\ncore_items: [测试]\n", encoding="utf-8")
+    uses = ", ".join(f"heritage/site-{i}" for i in range(n))
+    (mini_copy / "courses" / "long.yaml").write_text(
+        f"title: 长课程\naudience: [primary-school]\nobjectives: [目标]\nuses: [{uses}]\n", encoding="utf-8")
+    cat, _ = check_collection(mini_copy, root=mini_copy.parent)
+    specs = {spec.url: spec for spec in plan_site(cat, SITE_URL, languages=("zh",)).pages}
+    page = specs["courses/long/"].context["uses"]
+    assert len(page.cards) == LIST_LIMIT and page.more.url == "courses/long/uses/"
+    assert specs["courses/long/uses/"].context["total"] == n
+    sheet = specs["courses/long/sheet/"].context
+    assert len(sheet["uses"]) + sheet["more_uses"] == n and len(sheet["uses"]) < n
 
 
 # --- what the other phases make of them -----------------------------------------------------------------

@@ -491,9 +491,10 @@ class RecordPages:
 
     def course(self, c: Course) -> PageSpec:
         cat, s = self.cat, self.s
-        uses = [self.card(cat.target(r)) for r in c.uses]  # chosen by a curator, in order: never long
+        # What it uses, in the curator's order; a long list continues on its own listing, as every list does.
+        uses = self.bounded(c, "uses", s._("课程用到的展览和场所"), _unique([cat.target(r) for r in c.uses]))
         data = jsonld.course(c, self.absolute(urls.record(c.key)),
-                             [(card.title, self.absolute(card.url)) for card in uses])
+                             [(card.title, self.absolute(card.url)) for card in uses.cards])
         crumbs = [home_crumb(s), Link(s._("研学课程"), urls.COURSES)]
         return self._spec(c, c.description or c.title, crumbs, data, {
             "facts": self._course_facts(c),
@@ -523,9 +524,11 @@ class RecordPages:
             context = {"objectives": [], "activities": [], "objects": [], "more_objects": 0, "stops": stops}
             listing = Link(s._("线路"), urls.ROUTES)
         elif isinstance(record, Course):
+            used = _unique([self.cat.target(r) for r in record.uses])
             context = {"objectives": record.objectives, "activities": record.activities, "objects": [],
                        "more_objects": 0, "stops": [], "materials": record.materials,
-                       "uses": [self.card(self.cat.target(r)) for r in record.uses]}
+                       "uses": [self.card(u) for u in used[:SHEET_OBJECTS]],
+                       "more_uses": max(0, len(used) - SHEET_OBJECTS)}
             listing = Link(s._("研学课程"), urls.COURSES)
         else:
             return None
@@ -543,7 +546,7 @@ class RecordPages:
             description=s._("%(title)s的课堂学习单：学习目标、活动和要看的展品，附永久链接和二维码。",
                             title=self.pick(record.label)),
             context={"record": record, "facts": facts, "permalink": self.absolute(urls.record(record.key)),
-                     "qr": self.qr(record), "materials": [], "uses": [], **context},
+                     "qr": self.qr(record), "materials": [], "uses": [], "more_uses": 0, **context},
             breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
         )
 
