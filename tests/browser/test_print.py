@@ -1,4 +1,4 @@
-"""A teacher prints an exhibition or a route for class: A4 pages, none left half empty, and a QR code on
+"""A teacher prints an exhibition, a route or a course for class: A4 pages, none left half empty, and a QR code on
 paper that a phone reads as the page's permanent link.
 
 Chromium prints the page to PDF (as its print dialog would, with the page's own @page size), PDFium
@@ -17,7 +17,9 @@ A4 = (595, 842)  # points
 HALF = 0.5
 PAGES = ["exhibitions/three-wheels-and-a-sound/", "exhibitions/automobiles-from-minsheng-to-santana/",
          "routes/liaoning-heavy-industry/", "en/exhibitions/three-wheels-and-a-sound/",
-         "exhibitions/three-wheels-and-a-sound/sheet/", "en/routes/liaoning-heavy-industry/sheet/"]
+         "exhibitions/three-wheels-and-a-sound/sheet/", "en/routes/liaoning-heavy-industry/sheet/",
+         "courses/daqing-iron-man-spirit/", "courses/daqing-iron-man-spirit/sheet/",
+         "en/courses/founders-of-modern-industry/sheet/"]
 
 
 def printed(page, url: str) -> list:
@@ -51,6 +53,7 @@ def test_printing_gives_a4_pages_none_more_than_half_empty(page, base_url, path)
     ("exhibitions/three-wheels-and-a-sound/", "exhibitions/three-wheels-and-a-sound/"),
     ("routes/liaoning-heavy-industry/", "routes/liaoning-heavy-industry/"),
     ("exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/three-wheels-and-a-sound/"),  # the sheet: the exhibition
+    ("courses/daqing-iron-man-spirit/sheet/", "courses/daqing-iron-man-spirit/"),  # a course's sheet: the course
 ])
 def test_the_printed_qr_code_reads_as_the_permanent_link(page, base_url, path, link):
     zxingcpp = pytest.importorskip("zxingcpp")

@@ -106,7 +106,7 @@ class SearchDocuments:
             if record.province:
                 facets["province"] = [self.vocab("provinces", record.province)]
         elif isinstance(record, Course):
-            tags += [self.cat.target(ref).label for ref in record.uses]
+            tags += [self.cat.target(ref).label for ref in record.uses[:60]]
             texts += [record.description, *record.objectives, *record.activities]
         text = {lang: flat(" ".join(t.get(lang) or "" for t in texts if t)) for lang in ("zh", "en")}
         doc = {
