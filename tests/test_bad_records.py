@@ -91,6 +91,7 @@ BAD_FILES = {
     "museums/vocab-unknown-type.yaml": "an unknown museum type and industry",
     "exhibitions/vocab-unknown-audience.yaml": "an unknown audience",
     "heritage/vocab-unknown-level.yaml": "an unknown heritage level",
+    "heritage/listing-unknown-terms.yaml": "a listing at an unknown level and by an unknown issuer, and an unknown designation",
     "vocab/colours.yaml": "a vocabulary that is not one of the six",
     # localized text
     "artifacts/text-without-zh.yaml": "localized text without zh",
