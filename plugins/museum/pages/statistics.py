@@ -69,10 +69,10 @@ MEASURES = [
 # The chart's drawing, in SVG units: each bar under its label, so that long names need no column of
 # their own and the chart reads the same at 390 px as on a wide screen (museum.css sets its width).
 WIDTH = 360
-ROW = 36  # a label and its bar
+ROW = 42  # a label and its bar
 BAR = 14
-LABEL_Y = 14  # a label's baseline in its row
-COUNT_ROOM = 44  # right of the longest bar, for its count
+LABEL_Y = 16  # a label's baseline in its row
+COUNT_ROOM = 52  # right of the longest bar, for its count
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Chart:
     height: int
     label_y: int = LABEL_Y
     bar: int = BAR
-    bar_y: int = LABEL_Y + 6  # a bar's top in its row
+    bar_y: int = LABEL_Y + 7  # a bar's top in its row
     width: int = WIDTH
 
 

@@ -119,11 +119,16 @@ class Timeline:
             entry = Entry(start, record.kind, Link(record.label, urls.record(record.key)), date.text())
             self.periods.setdefault(period_of(start), []).append(entry)
 
+    def columns(self) -> list[str]:
+        """The kinds the index counts: those with a dated record (a column of noughts says nothing)."""
+        found = {e.kind for entries in self.periods.values() for e in entries}
+        return [kind for kind in self.kinds if kind in found]
+
     def rows(self) -> list[PeriodRow]:
         rows = []
         for period, entries in self.periods.items():
             counts = Counter(e.kind for e in entries)
-            rows.append(PeriodRow(Link(period.label, period.url, len(entries)), tuple(counts[k] for k in self.kinds)))
+            rows.append(PeriodRow(Link(period.label, period.url, len(entries)), tuple(counts[k] for k in self.columns())))
         return rows
 
     def pages(self, absolute: Callable[[str], str], lang: str = i18n.DEFAULT) -> Iterable[PageSpec]:
@@ -135,7 +140,7 @@ class Timeline:
             url=urls.TIMELINE, template="timeline.html", title=title,
             description=s.ngettext("按年代浏览 %(num)s 条有年份的记录：藏品按制作年代，博物馆和工业遗产按建成年份。",
                                    "按年代浏览 %(num)s 条有年份的记录：藏品按制作年代，博物馆和工业遗产按建成年份。", total),
-            context={"kinds": [kind_label(k, plural=True) for k in self.kinds], "rows": self.rows(), "total": total},
+            context={"kinds": [kind_label(k, plural=True) for k in self.columns()], "rows": self.rows(), "total": total},
             breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, absolute)],
         )
         periods = list(self.periods)
