@@ -125,10 +125,10 @@ class Timeline:
         return [kind for kind in self.kinds if kind in found]
 
     def rows(self) -> list[PeriodRow]:
-        rows = []
+        rows, columns = [], self.columns()
         for period, entries in self.periods.items():
             counts = Counter(e.kind for e in entries)
-            rows.append(PeriodRow(Link(period.label, period.url, len(entries)), tuple(counts[k] for k in self.columns())))
+            rows.append(PeriodRow(Link(period.label, period.url, len(entries)), tuple(counts[k] for k in columns)))
         return rows
 
     def pages(self, absolute: Callable[[str], str], lang: str = i18n.DEFAULT) -> Iterable[PageSpec]:

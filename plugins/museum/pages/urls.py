@@ -27,9 +27,15 @@ FEED = "feed.xml"  # the Atom feed of new and changed records, in each language 
 IIIF = "iiif/"  # IIIF Presentation 3 manifests and collections (shared by both languages)
 TIMELINE = "timeline/"  # records by year: an index of periods, a page per decade (per century before 1800)
 STATISTICS = "statistics/"  # counts by kind, industry, province, era, level and batch, with charts
-# The listing of every record of a kind (the statistics page links each kind's count there).
-KIND_LISTINGS = {"artifact": COLLECTION, "museum": DIRECTORY, "exhibition": EXHIBITIONS, "heritage": HERITAGE_LIST,
-                 "route": ROUTES}
+# The listing of every record of a kind, by kind (the statistics page links each kind's count there); a kind
+# without a listing here has its count shown unlinked. A new kind's listing is one line.
+KIND_LISTINGS = {
+    "artifact": COLLECTION,
+    "museum": DIRECTORY,
+    "exhibition": EXHIBITIONS,
+    "heritage": HERITAGE_LIST,
+    "route": ROUTES,
+}
 
 
 
