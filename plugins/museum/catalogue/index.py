@@ -19,6 +19,7 @@ from museum.records.loader import Loaded
 from museum.media.source import ImageFault, ImageInfo, inspect_image, resolve_src
 from museum.records.models import (
     KINDS,
+    OPTIONAL_VOCABULARIES,
     VOCAB_FIELDS,
     Artifact,
     Exhibition,
@@ -148,7 +149,14 @@ def images_of(record: Record) -> Iterator[tuple[Where, Image]]:
 def vocab_values(record: Record) -> Iterator[tuple[Where, str, str]]:
     """(where, vocabulary, value) for every vocabulary field the record fills."""
     for name, vocabulary in VOCAB_FIELDS[record.kind].items():
-        value = getattr(record, name)
+        if "." in name:  # a field of each item of a list: listings.level
+            outer, inner = name.split(".", 1)
+            for i, item in enumerate(getattr(record, outer, None) or []):
+                value = getattr(item, inner, None)
+                if value is not None:
+                    yield (outer, i, inner), vocabulary, value
+            continue
+        value = getattr(record, name, None)
         if isinstance(value, list):
             for i, item in enumerate(value):
                 yield (name, i), vocabulary, item
@@ -175,6 +183,8 @@ def build_catalogue(loaded: Loaded, *, inspect_images: bool = True) -> tuple[Cat
     problems: list[Problem] = list(loaded.problems)
     locate = _Locator(loaded.root)
 
+    for name in OPTIONAL_VOCABULARIES:
+        cat.vocab[name] = {}  # absent file: no terms (records/models.py)
     for name, vocabulary in loaded.vocabularies.items():
         cat.vocab[name] = {entry.id: entry for entry in vocabulary.entries}
     province_codes = {e.code: e.id for e in cat.vocab.get("provinces", {}).values() if e.code}

@@ -63,6 +63,8 @@ class Item:
     values: dict[str, Any]  # slot -> the value the row gives; absent: no value
     columns: dict[str, str] = field(default_factory=dict)  # slot -> the column it came from
     folder: str = ""  # where a new record goes, under the source's folder ("china-industrial-museum")
+    owned: tuple[str, ...] | None = None  # the slots of this item's record the importer writes (None: the source's)
+    adopt: Path | None = None  # a record another list made of the same thing, which this row adds to
 
     def column_of(self, where: str) -> str:
         """The column a record field (``title.en``, ``core_items.3``) came from; "" for a curator's field."""
@@ -83,6 +85,7 @@ class Source:
     thing: tuple[str, str] = ("这一项", "this item")  # what a row is: "if it is this site"
     missing_key: tuple[str, str] = ("extra.import 不完整", "extra.import is incomplete")
     sheet: str | None = None  # the sheet of a workbook to read (None: the first)
+    mark_field: str = "import"  # where in ``extra`` a record keeps what it was imported from (one per kind of list)
 
     def columns(self) -> tuple[tuple[str, ...], tuple[str, ...] | None, tuple[str, str]]:
         """The columns the file must have, those it may have (None: any), and what to say of another one."""
@@ -165,7 +168,7 @@ def keep_translations(old: Any, new: Any) -> Any:
     """The new value, keeping a curator's translations of the text that did not change."""
     if isinstance(new, list) and isinstance(old, list):
         by_zh = {item["zh"]: item for item in old if isinstance(item, dict) and "zh" in item}
-        return [by_zh.get(item, item) for item in new]
+        return [by_zh.get(item, item) if isinstance(item, str) else item for item in new]
     if isinstance(new, str) and isinstance(old, dict) and "zh" in old:
         return {**old, "zh": new}
     return new
@@ -211,13 +214,14 @@ def merge(source: Source, item: Item, old: dict[str, Any] | None) -> Merged:
     """The record ``old`` (None: a new one) with the item's values, under the ownership rules."""
     old = old or {}
     extra = dict(old["extra"]) if isinstance(old.get("extra"), dict) else {}
-    mark = dict(extra["import"]) if isinstance(extra.get("import"), dict) else {}
+    mark_field = source.mark_field
+    mark = dict(extra[mark_field]) if isinstance(extra.get(mark_field), dict) else {}
     snapshot = mark.get("fields") if isinstance(mark.get("fields"), dict) else {}
     fields: dict[str, str] = {}
     data = dict(old)
     conflicts: list[tuple[str, Any, Any]] = []
     kept: list[str] = []
-    for slot in source.owned:  # a field dropped from the mapping becomes the curators', value kept
+    for slot in source.owned if item.owned is None else item.owned:  # a field dropped from the mapping: the curators', kept
         new = item.values.get(slot)
         current = get_slot(old, slot, source.english)
         had = current is not None
@@ -237,7 +241,7 @@ def merge(source: Source, item: Item, old: dict[str, Any] | None) -> Merged:
         else:
             conflicts.append((slot, current, new))
     identity = {**item.mark, "fields": fields}
-    extra["import"] = {**identity, **{k: v for k, v in mark.items() if k not in identity}}
+    extra[mark_field] = {**identity, **{k: v for k, v in mark.items() if k not in identity}}
     data["extra"] = extra
     return Merged(data, conflicts, kept)
 
@@ -330,7 +334,7 @@ def scan(folder: Path, source: Source) -> tuple[dict[Any, Existing], dict[str, E
             if isinstance(alias, str):
                 taken.setdefault(alias, found)
         extra = data.get("extra")
-        mark = extra.get("import") if isinstance(extra, dict) else None
+        mark = extra.get(source.mark_field) if isinstance(extra, dict) else None
         if mark is None:
             continue
         key = source.key_of(mark)
@@ -429,6 +433,8 @@ class _Run:
     def all(self, items: list[Item]) -> None:
         for item in sorted(items, key=lambda i: i.key):
             existing = self.by_key.get(item.key)
+            if existing is None and item.adopt is not None:
+                existing = next((e for e in self.taken.values() if e.path == item.adopt), None)
             if existing is None:
                 self.create(item)
             else:
@@ -442,7 +448,7 @@ class _Run:
         rid, blocker = self.new_id(item)
         if blocker is not None:
             where = rel(blocker.path, self.root)
-            hint = "extra: {import: {" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in item.mark.items()) + "}}"
+            hint = "extra: {" + source.mark_field + ": {" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in item.mark.items()) + "}}"
             self.problem(item, source.id_column(item),
                          f"编号“{rid}”已被 {where} 使用，而该文件不是导入生成的。若它就是{source.thing[0]}，请在其中加上 "
                          f"{hint} 后重新导入",

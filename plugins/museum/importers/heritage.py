@@ -34,6 +34,7 @@ from museum.importers.common import (
     Refused,
     RowProblem,
     Table,
+    read_table,
     spelled,
     spellings,
     vocabularies,
@@ -82,6 +83,7 @@ INDUSTRY_RULE: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     ("machinery", ("机床", "车床", "拖拉机", "机器厂", "铸造", "锻造", "水压机", "冷冻机", "压缩机", "电机厂",
                    "锅炉厂", "煤机", "重型机器", "一重")),
     ("water-conservancy", ("水利",)),
+    ("electronics", ("无线电",)),  # before power: 无线电厂 is a radio factory, not a power plant
     ("power", ("电厂", "电站", "发电", "水电", "热电", "地热", "潮汐")),
     ("petroleum", ("油田", "油矿", "炼油", "石油", "气田", "气矿", "钻井", "油井")),
     (None, ("港", "电影", "阿胶", "制药", "药厂")),  # 港口、电影制片、医药：词表中没有对应行业
@@ -202,8 +204,24 @@ def import_heritage(table: Path, collections: Path, *, shown: str | None = None)
     report = HeritageReport()
     shown = shown or str(table)
     with refusals(report):
-        run(HeritageList(Path(collections), shown), Path(table), Path(collections), shown, report)
+        if _graded(Path(table), shown):
+            from museum.importers.graded import GradedList  # (it reads this module's industry rule)
+
+            run(GradedList(Path(collections), shown), Path(table), Path(collections), shown, report)
+        else:
+            run(HeritageList(Path(collections), shown), Path(table), Path(collections), shown, report)
     return report
+
+
+def _graded(table: Path, shown: str) -> bool:
+    """Whether the file is a list of another level than the national one: it has a ``level`` column and not
+    the national list's ``no`` (graded.py). A file that cannot be read is left to the national reader to say so."""
+    try:
+        rows = read_table(table, shown, ImportReport(), ()).rows
+    except Refused:
+        return False
+    columns = set(rows[0].cells) if rows else set()
+    return "level" in columns and "no" not in columns
 
 
 class HeritageList(Source):

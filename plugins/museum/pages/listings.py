@@ -13,21 +13,21 @@ from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.records.models import KINDS
 from museum.pages.spec import LINKS_PAGE_SIZE, SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
+from museum.pages.listed import listings_of, order_key
 from museum.pages.records import Overflow, RecordPages
 from museum.pages.views import Card, Link, Section
 
 # "按行业": "By industry" (each a string of the catalogue as a whole: word order differs by language).
 FACET_NAMES = {"industry": N_("按行业"), "province": N_("按地区"), "era": N_("按时期"), "museum": N_("按收藏单位")}
+DIRECTORY_GROUPS = {"industry": FACET_NAMES["industry"], "province": FACET_NAMES["province"], "designation": N_("按称号")}
 FACET_VOCAB = {"industry": "industries", "province": "provinces", "era": "eras"}
 FEATURED_EXHIBITIONS = 6
 
 
 def listed_order(sites, cat) -> list:
-    """Heritage sites as their lists publish them: by level (the vocabulary's order), batch and number;
-    sites without a batch or number after those with one, by id."""
-    levels = {level: i for i, level in enumerate(cat.vocab.get("heritage-levels", {}))}
-    big = 10**6
-    return sorted(sites, key=lambda h: (levels.get(h.level, big), h.batch or big, h.number or big, h.id or ""))
+    """Heritage sites as their lists publish them: by level (the vocabulary's order), issuer, batch and number;
+    sites without a batch or number after those with one, by id (listed.py)."""
+    return sorted(sites, key=lambda h: order_key(h, cat))
 
 
 class Listings:
@@ -134,22 +134,28 @@ class Listings:
         s = self.s
         by_industry: dict[str, list[str]] = defaultdict(list)
         by_province: dict[str, list[str]] = defaultdict(list)
+        by_designation: dict[str, list[str]] = defaultdict(list)
         for mid, m in self.cat.museums.items():
             for industry in m.industries:
                 by_industry[industry].append(mid)
             by_province[m.province].append(mid)
+            for designation in m.designations:
+                by_designation[designation].append(mid)
+        grouped = (("industry", "industries", by_industry), ("province", "provinces", by_province),
+                   ("designation", "designations", by_designation))
         groups = []
-        for name, vocab, found in (("industry", "industries", by_industry), ("province", "provinces", by_province)):
+        for name, vocab, found in grouped:
             links = [Link(self.cat.label(vocab, v), f"{urls.DIRECTORY}{name}/{v}/", len(found[v]))
                      for v in self.cat.vocab[vocab] if v in found]
-            groups.append(Section(f"by-{name}", s._(FACET_NAMES[name]), links=links))
+            if links:
+                groups.append(Section(f"by-{name}", s._(DIRECTORY_GROUPS[name]), links=links))
         crumbs = [home_crumb(s)]
         cards = [self.records.card(m) for m in self.cat.museums.values()]
         title = s._("工业博物馆名录")
         yield from self._listing(urls.DIRECTORY, title, cards, crumbs,
-                                 intro=s._("全国工业博物馆名录，按行业和地区编排。"), facets=groups,
+                                 intro=s._("全国工业博物馆名录，按行业、地区和称号编排。"), facets=groups,
                                  description=s._("全国工业博物馆名录：按行业、按地区查找工业博物馆。"))
-        for name, vocab, found in (("industry", "industries", by_industry), ("province", "provinces", by_province)):
+        for name, vocab, found in grouped:
             for value in (v for v in self.cat.vocab[vocab] if v in found):
                 listed = self.cat.label(vocab, value)
                 label = s.pick(listed)
@@ -158,7 +164,7 @@ class Listings:
                     f"{urls.DIRECTORY}{name}/{value}/", listed, members,
                     [home_crumb(s), Link(title, urls.DIRECTORY)],
                     intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 座博物馆。", "%(by)s：%(label)s，共 %(num)s 座博物馆。",
-                                     len(members), by=s._(FACET_NAMES[name]), label=label))
+                                     len(members), by=s._(DIRECTORY_GROUPS[name]), label=label))
 
     def exhibitions(self) -> Iterable[PageSpec]:
         s = self.s
@@ -184,42 +190,71 @@ class Listings:
                                      intro=s._("%(title)s：适合%(audience)s。", title=title, audience=s.pick(label)))
 
     def heritage(self) -> Iterable[PageSpec]:
-        s = self.s
-        heritage = self.cat.heritage
+        s, cat = self.s, self.cat
+        heritage = cat.heritage
+        listed = {hid: listings_of(h, cat) for hid, h in heritage.items()}
+        # (group, its title, its vocabulary or None, the values a site has in it); a site listed at two
+        # levels is under both. Batches are the national list's (heritage/batch/3/ is printed in schools);
+        # another list's batches are under its issuer: heritage/issuer/wuhan/batch/1/.
         groups_spec = [
-            ("level", s._("按级别"), "heritage-levels", lambda h: [h.level]),
-            ("batch", s._("按批次"), None, lambda h: [str(h.batch)] if h.batch else []),
-            ("province", s._("按地区"), "provinces", lambda h: [h.province]),
-            ("industry", s._("按行业"), "industries", lambda h: [h.industry] if h.industry else []),
+            ("level", s._("按级别"), "heritage-levels", lambda hid: list(dict.fromkeys(o.level for o in listed[hid]))),
+            ("batch", s._("按批次"), None,
+             lambda hid: [str(o.batch) for o in listed[hid] if o.batch and o.level == "national"]),
+            ("issuer", s._("按公布方"), "heritage-issuers",
+             lambda hid: list(dict.fromkeys(o.issuer for o in listed[hid] if o.issuer))),
+            ("province", s._("按地区"), "provinces", lambda hid: [heritage[hid].province]),
+            ("industry", s._("按行业"), "industries", lambda hid: [heritage[hid].industry] if heritage[hid].industry else []),
+            ("designation", s._("按称号"), "designations", lambda hid: list(heritage[hid].designations)),
         ]
         groups = []
         members: dict[tuple[str, str], list[str]] = defaultdict(list)
         for name, _, _, values in groups_spec:
-            for hid, h in heritage.items():
-                for v in values(h):
+            for hid in heritage:
+                for v in values(hid):
                     members[(name, v)].append(hid)
         labels: dict[tuple[str, str], Text | str] = {}
+        urls_of: dict[tuple[str, str], str] = {}
         for name, title, vocab, _ in groups_spec:
             values = [v for (n, v) in members if n == name]
             if vocab:
-                values = [v for v in self.cat.vocab[vocab] if (name, v) in members]
+                values = [v for v in cat.vocab.get(vocab, {}) if (name, v) in members]
                 for v in values:
-                    labels[(name, v)] = self.cat.label(vocab, v)
+                    labels[(name, v)] = cat.label(vocab, v)
             else:
                 values = sorted(values, key=int)
                 for v in values:
                     labels[(name, v)] = s._("第%(n)s批", n=v)
-            groups.append(Section(f"by-{name}", title, links=[
-                Link(labels[(name, v)], urls.grouped(urls.HERITAGE_LIST, name, v), len(members[(name, v)])) for v in values]))
-        cards = [self.records.card(h) for h in listed_order(heritage.values(), self.cat)]
+            for v in values:
+                urls_of[(name, v)] = urls.grouped(urls.HERITAGE_LIST, name, v)
+            if values:
+                groups.append(Section(f"by-{name}", title, links=[
+                    Link(labels[(name, v)], urls_of[(name, v)], len(members[(name, v)])) for v in values]))
+        # The batches of the other lists, each under its issuer.
+        by_list: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for hid, found in listed.items():
+            for o in found:
+                if o.issuer and o.batch and o.level != "national":
+                    by_list[(o.issuer, o.batch)].append(hid)
+        issuers = list(cat.vocab.get("heritage-issuers", {}))
+        list_links = []
+        for issuer, batch in sorted(by_list, key=lambda k: (issuers.index(k[0]) if k[0] in issuers else 10**6, k[1])):
+            key = ("list", f"{issuer}/{batch}")
+            members[key] = by_list[(issuer, batch)]
+            labels[key] = s._("%(issuer)s第%(n)s批", issuer=s.pick(cat.label("heritage-issuers", issuer)), n=batch)
+            urls_of[key] = urls.grouped(urls.grouped(urls.HERITAGE_LIST, "issuer", issuer), "batch", str(batch))
+            list_links.append(Link(labels[key], urls_of[key], len(members[key])))
+        if list_links:
+            groups.insert(3, Section("by-list", s._("省市名单的批次"), links=list_links))
+        cards = [self.records.card(h) for h in listed_order(heritage.values(), cat)]
         title = s._("工业遗产名录")
         yield from self._listing(urls.HERITAGE_LIST, title, cards, [home_crumb(s)],
-                                 intro=s._("国家工业遗产名单等分级名录，按批次、级别、地区和行业浏览。"), facets=groups)
-        for (name, value), ids in members.items():
-            label = s.pick(labels[(name, value)])
+                                 intro=s._("国家、省、市三级工业遗产名录：按级别、批次、公布方、地区、行业和称号浏览。"),
+                                 facets=groups)
+        for key, ids in members.items():
+            label = s.pick(labels[key])
             yield from self._listing(
-                urls.grouped(urls.HERITAGE_LIST, name, value), labels[(name, value)],
-                [self.records.card(h) for h in listed_order((heritage[i] for i in ids), self.cat)],
+                urls_of[key], labels[key],
+                [self.records.card(h) for h in listed_order((heritage[i] for i in ids), cat)],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
                                  label=label))

@@ -13,6 +13,7 @@ from museum.catalogue.index import Catalogue
 from museum.records.fields import Ref, Text
 from museum.pages.markup import plain
 from museum.pages.qr import qr_svg
+from museum.pages.listed import describe, other_listings
 from museum.records.models import KINDS, Artifact, Exhibition, Heritage, Museum, Record, Route
 from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, Pictures, home_crumb
 from museum.pages.views import Card, Cited, Fact, Joined, Link, Section
@@ -92,10 +93,17 @@ class RecordPages:
                         record.summary.map(lambda text: plain(text, 60)), figure)
         if isinstance(record, Heritage):
             place = (self.vocab("provinces", record.province), *((record.city,) if record.city else ()))
-            listed = (self.s._("第%(batch)s批第%(n)s项", batch=record.batch, n=record.number)
-                      if record.batch and record.number else "")
+            if record.batch and record.number:
+                listed: tuple = (self.s._("第%(batch)s批第%(n)s项", batch=record.batch, n=record.number),)
+            elif record.listings:  # a provincial or municipal list: its issuer, batch and grade
+                first = record.listings[0]
+                listed = (self.s._("%(issuer)s第%(n)s批", issuer=self.s.pick(self.vocab("heritage-issuers", first.issuer)),
+                                   n=first.batch) if first.batch else self.vocab("heritage-issuers", first.issuer),
+                          *((first.grade,) if first.grade else ()))
+            else:
+                listed = ()
             return Card(urls.record(record.key), record.name, self.vocab("heritage-levels", record.level),
-                        Joined((*place, listed)), figure)
+                        Joined((*place, *listed)), figure)
         assert isinstance(record, Route)
         return Card(urls.record(record.key), record.title, self.s._("工业旅游线路"),
                     self.s.ngettext("%(num)s 站", "%(num)s 站", len(record.stops)), figure)
@@ -297,6 +305,14 @@ class RecordPages:
             facts.append(Fact(s._("批次"), batch, (Link(batch, urls.grouped(urls.HERITAGE_LIST, "batch", str(h.batch))),)))
         if h.batch and h.number:
             facts.append(Fact(s._("名单序号"), s._("第%(batch)s批第%(n)s项", batch=h.batch, n=h.number)))
+        for o in other_listings(h, cat):  # (the record's own listing is the facts above)
+            facts.append(Fact(s._("列入名单"), Joined((self.vocab("heritage-levels", o.level), *describe(o, s)))))
+        if h.designations:
+            names = tuple(self.vocab("designations", d) for d in h.designations)
+            facts.append(Fact(s._("称号"), Joined(names, "；"), tuple(
+                Link(n, urls.grouped(urls.HERITAGE_LIST, "designation", d)) for n, d in zip(names, h.designations))))
+        if h.other_names:
+            facts.append(Fact(s._("其他名称"), Joined(tuple(h.other_names), "、")))
         facts.append(Fact(s._("地区"), Joined((province, *((h.city,) if h.city else ())), " "),
                           (Link(province, f"{urls.HERITAGE_LIST}province/{h.province}/"),)))
         if h.address:

@@ -20,7 +20,7 @@ from museum.records.cache import RecordCache
 from museum.records.fields import ID_MAX, ID_RE
 from museum.records.messages import problems_from_validation
 from museum.records.salvage import salvage
-from museum.records.models import FOLDER_KIND, KINDS, VOCABULARIES, Record, VocabEntry, Vocabulary
+from museum.records.models import FOLDER_KIND, KINDS, OPTIONAL_VOCABULARIES, VOCABULARIES, Record, VocabEntry, Vocabulary
 from museum.records.problems import Problem
 from museum.records.yamlsource import Document, load_document
 
@@ -99,6 +99,8 @@ def load_collection(collections: Path, root: Path | None = None, cache: Path | N
                 shown(entry, root), 1, 1, "", f"未知的目录（应为 {folders} 之一）",
                 f"unknown folder (expected one of {', '.join([*FOLDER_KIND, VOCAB_FOLDER, MEDIA_FOLDER])})"))
     for name in VOCABULARIES:
+        if name in OPTIONAL_VOCABULARIES:
+            continue
         if name not in loaded.vocabularies and not any(p.path.endswith(f"/{name}.yaml") for p in loaded.problems):
             loaded.problems.append(Problem(shown(collections / VOCAB_FOLDER / f"{name}.yaml", root), 1, 1, "",
                                            f"缺少词表 {name}", f"vocabulary {name} is missing"))

@@ -89,7 +89,8 @@ class Record(Strict):
 
 
 @declare(Kind("museum", "museums", "博物馆", "museum", "museums", "博物馆", "A museum", "museum.html",
-              vocab={"type": "museum-types", "industries": "industries", "province": "provinces"}, on_map=True,
+              vocab={"type": "museum-types", "industries": "industries", "province": "provinces",
+                     "designations": "designations"}, on_map=True,
               collected=True))
 class Museum(Record):
     name: Text
@@ -105,6 +106,7 @@ class Museum(Record):
     founded: Date | None = None
     grade: Literal["first", "second", "third"] | None = Field(None, description="国家一级/二级/三级博物馆 / national grade")
     heritage: list[Annotated[Ref, RefTo("heritage")]] = Field(default_factory=list)
+    designations: list[Term] = Field(default_factory=list, description="designations 词表：示范基地、研学基地等称号 / designations ids")
     description: Text | None = None
     images: list[Image] = Field(default_factory=list)
 
@@ -161,9 +163,25 @@ class Exhibition(Record):
     related: list[Annotated[Ref, RefTo("exhibition", any_kind=True)]] = Field(default_factory=list)
 
 
+class Listing(Strict):
+    """One listing of a site on an official list: a site listed at several levels has one for each."""
+
+    level: Term = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
+    issuer: Term = Field(description="heritage-issuers 词表：公布名单的机构或地方 / heritage-issuers id: who publishes the list")
+    list: Text | None = Field(None, description="名单的名称，照公布原文 / the list's name as published, e.g. 武汉市首批工业遗产")
+    batch: int | None = Field(None, ge=1, le=99, description="第几批 / the batch")
+    year: int | None = Field(None, ge=1900, le=2100, description="公布年份或年度 / the year of the list")
+    number: int | None = Field(None, ge=1, le=9999, description="在该批名单中的序号 / the site's number in its batch")
+    grade: Text | None = Field(None, description="名单内的等级，如 一级 / the list's own grade, e.g. 一级 (Grade I)")
+    name: Text | None = Field(None, description="名单上的名称（与记录名称不同时）/ the site's name on this list, when it differs")
+    note: Text | None = None
+
+
 @declare(Kind("heritage", "heritage", "工业遗产", "heritage site", "heritage sites", "工业遗产",
               "A listed industrial heritage site", "heritage.html",
-              vocab={"level": "heritage-levels", "province": "provinces", "industry": "industries"}, on_map=True))
+              vocab={"level": "heritage-levels", "province": "provinces", "industry": "industries",
+                     "designations": "designations", "listings.level": "heritage-levels",
+                     "listings.issuer": "heritage-issuers"}, on_map=True))
 class Heritage(Record):
     name: Text
     level: Term = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
@@ -180,6 +198,9 @@ class Heritage(Record):
     founded: Date | None = None
     status: Literal["listed", "revoked"] = "listed"
     applicant: Text | None = None
+    listings: list[Listing] = Field(default_factory=list, description="各级名单上的登录（一处遗产列入多级名单时）/ its listings, one per list it is on")
+    other_names: list[Text] = Field(default_factory=list, description="其他名称、旧称、俗称 / other, former and popular names")
+    designations: list[Term] = Field(default_factory=list, description="designations 词表：示范基地、研学基地等称号 / designations ids")
     museums: list[Annotated[Ref, RefTo("museum")]] = Field(default_factory=list)
     open_to_public: bool | None = None
     description: Text | None = None
@@ -218,7 +239,10 @@ class VocabEntry(Strict):
     code: NonEmptyStr | None = Field(None, description="外部代码，如 GB/T 2260 / external code such as GB/T 2260")
     start: int | None = Field(None, description="起始年份（eras）/ first year (eras)")
     end: int | None = Field(None, description="结束年份（eras）/ last year (eras)")
+    issuer: Text | None = Field(None, description="授予或公布的机构（designations）/ who confers it (designations)")
+    year: int | None = Field(None, description="公布年份（designations）/ the year it was announced (designations)")
     description: Text | None = None
+    source: Text | None = Field(None, description="出处 / where this is documented")
 
 
 class Vocabulary(Strict):
@@ -231,4 +255,8 @@ KINDS = kinds.KINDS
 FOLDER_KIND = {k.folder: name for name, k in KINDS.items()}
 # Which vocabulary each vocabulary field takes, by kind and field name.
 VOCAB_FIELDS: dict[str, dict[str, str]] = {name: k.vocab for name, k in KINDS.items()}
-VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels")
+VOCABULARIES = ("industries", "provinces", "eras", "museum-types", "audiences", "heritage-levels", "heritage-issuers",
+                "designations")
+# Vocabularies added after collections existed: a collection without the file has none of their terms (a
+# record that uses one is told the term is unknown), and is not told the file is missing.
+OPTIONAL_VOCABULARIES = ("heritage-issuers", "designations")

@@ -47,7 +47,13 @@ def _with_terms(node: dict, terms: dict) -> None:
 
 def with_vocabularies(name: str, schema: dict, vocabularies: dict[str, list[VocabEntry]]) -> dict:
     for field, vocabulary in KINDS[name].vocab.items():
-        if vocabularies.get(vocabulary):
+        if not vocabularies.get(vocabulary):
+            continue
+        if "." in field:  # a field of a list's items (listings.level): in the item model's definition
+            outer, inner = field.split(".", 1)
+            ref = schema["properties"][outer]["items"]["$ref"].rsplit("/", 1)[-1]
+            _with_terms(schema["$defs"][ref]["properties"][inner], _terms(vocabularies[vocabulary]))
+        else:
             _with_terms(schema["properties"][field], _terms(vocabularies[vocabulary]))
     return schema
 

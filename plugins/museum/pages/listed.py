@@ -1,0 +1,94 @@
+"""The lists a heritage site is on, as one sequence: the record's own listing (the national list's fields:
+level, issuer, batch, number, listed) and each of its ``listings`` (a provincial or municipal list).
+
+A site listed at two levels shows both; the heritage list orders and groups sites by these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from museum.catalogue.index import Catalogue
+from museum.records.fields import Text
+from museum.records.models import Heritage
+
+BIG = 10**6  # sorts after every real batch or number
+
+
+@dataclass(frozen=True)
+class Listed:
+    level: str  # heritage-levels id
+    issuer: str | None  # heritage-issuers id (None: an issuer the vocabulary does not know)
+    issuer_label: Text | None
+    list: Text | None  # the list's name as published
+    batch: int | None
+    year: int | None
+    number: int | None
+    grade: Text | None
+    name: Text | None  # the site's name on this list, when it differs
+    note: Text | None
+
+
+def listings_of(h: Heritage, cat: Catalogue) -> list[Listed]:
+    """Every listing of ``h``, highest level first (the vocabulary's order), each list once."""
+    found = own_listing(h, cat) + other_listings(h, cat)
+    if not found:
+        found.append(Listed(h.level, None, None, None, None, None, None, None, None, None))
+    levels = list(cat.vocab.get("heritage-levels", {}))
+    return sorted(found, key=lambda o: levels.index(o.level) if o.level in levels else BIG)
+
+
+def own_listing(h: Heritage, cat: Catalogue) -> list[Listed]:
+    """The listing the record's own fields give (level, issuer, batch, number, listed), if they give one."""
+    if not (h.batch or h.number or h.issuer):
+        return []
+    issuers = cat.vocab.get("heritage-issuers", {})
+    zh = h.issuer.zh if h.issuer else None
+    issuer = next((vid for vid, entry in issuers.items() if entry.label.zh == zh), None)
+    year = h.listed.start if h.listed else None
+    return [Listed(h.level, issuer, h.issuer, None, h.batch, year, h.number, None, None, None)]
+
+
+def other_listings(h: Heritage, cat: Catalogue) -> list[Listed]:
+    """Its ``listings``, less one that only writes out the record's own listing again."""
+    found = own_listing(h, cat)
+    others: list[Listed] = []
+    for listing in h.listings:
+        if any(o.level == listing.level and o.issuer == listing.issuer and o.batch == listing.batch for o in found):
+            continue  # the record's own listing, written out again
+        others.append(Listed(listing.level, listing.issuer, cat.label("heritage-issuers", listing.issuer), listing.list,
+                             listing.batch, listing.year, listing.number, listing.grade, listing.name, listing.note))
+    return others
+
+
+def order_key(h: Heritage, cat: Catalogue) -> tuple:
+    """How the heritage list orders sites: by level, issuer (the vocabulary's order), batch or year, number."""
+    first = listings_of(h, cat)[0]
+    levels = list(cat.vocab.get("heritage-levels", {}))
+    issuers = list(cat.vocab.get("heritage-issuers", {}))
+    return (levels.index(first.level) if first.level in levels else BIG,
+            issuers.index(first.issuer) if first.issuer in issuers else BIG,
+            first.batch or first.year or BIG, first.number or BIG, h.id or "")
+
+
+def describe(o: Listed, s) -> tuple[Text | str, ...]:
+    """A listing in words, as parts of a row (views.Joined): the list's name as published (or its issuer
+    and batch), the site's number, the year, the grade, and the name it is listed under."""
+    parts: list[Text | str] = []
+    if o.list:
+        parts.append(o.list)
+    elif o.issuer_label and o.batch:
+        parts.append(s._("%(issuer)s第%(n)s批", issuer=s.pick(o.issuer_label), n=o.batch))
+    elif o.issuer_label:
+        parts.append(o.issuer_label)
+    if o.batch and o.number:
+        parts.append(s._("第%(batch)s批第%(n)s项", batch=o.batch, n=o.number))
+    if o.year and not o.list:
+        parts.append(s._("%(year)s年", year=o.year))
+    if o.grade:
+        parts.append(s._("等级：%(grade)s", grade=s.pick(o.grade)))
+    if o.name:
+        parts.append(s._("名单上的名称：%(name)s", name=s.pick(o.name)))
+    if o.note:
+        parts.append(o.note)
+    return tuple(parts)
