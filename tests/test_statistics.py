@@ -96,7 +96,7 @@ def test_vocabulary_labels_are_in_the_pages_language(mini_site):
     cat, _, body = mini_site
     steel = cat.label("industries", "steel")
     assert steel.zh in body("statistics/") and steel.en in body("en/statistics/")
-    assert "Heritage sites by batch" in body("en/statistics/") and "Batch 1" in body("en/statistics/")
+    assert "National heritage sites by batch" in body("en/statistics/") and "Batch 1" in body("en/statistics/")
 
 
 def test_the_page_does_not_grow_with_the_collection(mini_copy):

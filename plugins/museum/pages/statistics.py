@@ -1,5 +1,5 @@
 """The statistics page: how many records there are, by kind, industry, province, era, museum type,
-heritage level and batch, each as a bar chart drawn at build time (inline SVG) and its data table.
+heritage level, batch and issuer, each as a bar chart drawn at build time (inline SVG) and its data table.
 
 What is counted is declared once, in ``MEASURES``: a kind, what it is counted by, the vocabulary that
 orders and names the values, and the listing of a value's records where the site has one (the table
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from museum.catalogue.index import Catalogue
 from museum.pages import i18n, jsonld, urls
 from museum.pages.i18n import N_
+from museum.pages.listed import listings_of
 from museum.pages.spec import PageSpec, home_crumb
 from museum.pages.timeline import kind_label
 from museum.pages.views import Link
@@ -43,7 +44,8 @@ def _grouped(base: str, name: str) -> Callable[[str], str]:
 
 # Each section: its heading, and what the first column of its tables names.
 BY = {"industry": (N_("按行业"), N_("行业")), "province": (N_("按地区"), N_("地区")), "era": (N_("按时期"), N_("时期")),
-      "type": (N_("按类型"), N_("类型")), "level": (N_("按级别"), N_("级别")), "batch": (N_("按批次"), N_("批次"))}
+      "type": (N_("按类型"), N_("类型")), "level": (N_("按级别"), N_("级别")), "batch": (N_("按批次"), N_("批次")),
+      "issuer": (N_("按公布方"), N_("公布方"))}
 # The links are those of the listings (pages/listings.py): an artifact's province is its museum's.
 MEASURES = [
     Measure("artifact", "industry", N_("藏品：按行业"), "industries", lambda c, a: [a.industry], _facet("industry")),
@@ -60,10 +62,15 @@ MEASURES = [
     Measure("artifact", "era", N_("藏品：按时期"), "eras", lambda c, a: [c.era_of[a.id]] if a.id in c.era_of else [],
             _facet("era")),
     Measure("museum", "type", N_("博物馆：按类型"), "museum-types", lambda c, m: [m.type]),
-    Measure("heritage", "level", N_("工业遗产：按级别"), "heritage-levels", lambda c, h: [h.level],
-            _grouped(urls.HERITAGE_LIST, "level")),
-    Measure("heritage", "batch", N_("工业遗产：按批次"), None, lambda c, h: [str(h.batch)] if h.batch else [],
+    # A site listed at two levels counts at both, as the heritage list shows it; the batches are the
+    # national list's (another list's batches are its issuer's, counted by issuer).
+    Measure("heritage", "level", N_("工业遗产：按级别"), "heritage-levels",
+            lambda c, h: [o.level for o in listings_of(h, c)], _grouped(urls.HERITAGE_LIST, "level")),
+    Measure("heritage", "batch", N_("国家工业遗产：按批次"), None,
+            lambda c, h: [str(o.batch) for o in listings_of(h, c) if o.batch and o.level == "national"],
             _grouped(urls.HERITAGE_LIST, "batch")),
+    Measure("heritage", "issuer", N_("工业遗产：按公布方"), "heritage-issuers",
+            lambda c, h: [o.issuer for o in listings_of(h, c) if o.issuer], _grouped(urls.HERITAGE_LIST, "issuer")),
 ]
 
 # The chart's drawing, in SVG units: each bar under its label, so that long names need no column of
@@ -146,8 +153,8 @@ class Statistics:
         for by, (heading, column) in BY.items():
             charts = []
             for measure, found in self.measures:
-                if measure.by != by:
-                    continue
+                if measure.by != by or not found:
+                    continue  # (no chart of nothing: a collection without issuers has none by issuer)
                 rows = [(self._label(measure, v, s), n, measure.listing(v) if measure.listing else None)
                         for v, n in found.items()]
                 charts.append(chart(f"chart-{measure.kind}-{by}", s._(measure.title), self._desc(s, rows), s._(column), rows))
@@ -161,7 +168,7 @@ class Statistics:
         crumbs = [home_crumb(s), Link(title, urls.STATISTICS)]
         return PageSpec(
             url=urls.STATISTICS, template="statistics.html", title=title,
-            description=s._("博物馆的记录按类别、行业、地区、时期、博物馆类型、遗产级别和批次统计，每张图附数据表。"),
+            description=s._("博物馆的记录按类别、行业、地区、时期、博物馆类型、遗产级别、批次和公布方统计，每张图附数据表。"),
             context={"sections": self.sections(s)},
             breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, absolute)],
         )
