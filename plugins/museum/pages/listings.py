@@ -276,6 +276,8 @@ class Listings:
             Link(s._("工业遗产名录"), urls.HERITAGE_LIST, counts["heritage"]),
             Link(s._("旅游与研学线路"), urls.ROUTES, counts["route"]),
             Link(s._("地图"), urls.MAP, counts["museum"] + counts["heritage"]),
+            Link(s._("时间线"), urls.TIMELINE),
+            Link(s._("统计"), urls.STATISTICS),
         ]
         return PageSpec(
             url=urls.HOME, template="home.html", title=s._(SITE_NAME),
