@@ -99,6 +99,7 @@ BAD_FILES = {
     "museums/vocab-unknown-type.yaml": "an unknown museum type and industry",
     "exhibitions/vocab-unknown-audience.yaml": "an unknown audience",
     "heritage/vocab-unknown-level.yaml": "an unknown heritage level",
+    "heritage/listing-unknown-terms.yaml": "a listing at an unknown level and by an unknown issuer, and an unknown designation",
     "people/vocab-unknown-role.yaml": "an unknown person role",
     "enterprises/vocab-unknown-industry.yaml": "an unknown industry",
     "courses/vocab-unknown-audience.yaml": "an unknown audience",

@@ -22,10 +22,16 @@ def test_the_list_is_in_order_of_batch_and_number(root):
         if page is None:
             break
     sites = [cat.heritage[url.split("/")[1]] for url in shown]
-    assert len(sites) == len(cat.heritage) == 264
-    numbered = [(h.batch, h.number) for h in sites]
+    assert len(sites) == len(cat.heritage) == 264 + 57  # the national list, and Hubei's provincial and city lists
+    national = sites[:264]
+    assert {h.level for h in national} == {"national"}
+    numbered = [(h.batch, h.number) for h in national]
     assert numbered == sorted(numbered) and numbered[0] == (1, 1) and numbered[-1][0] == 7
     assert len(set(numbered)) == 264  # every site has its own place in the list
+    # then the provincial lists before the municipal ones, each list by its issuer and batch
+    rest = [(h.level, h.listings[0].issuer, h.listings[0].batch or 99) for h in sites[264:]]  # (no batch: last)
+    assert [level for level, _, _ in rest] == ["provincial"] * 14 + ["municipal"] * 43
+    assert rest == sorted(rest, key=lambda r: (r[0] != "provincial", ["hubei", "wuhan", "huangshi"].index(r[1]), r[2]))
 
 
 def test_a_site_shows_its_place_in_the_list(sample_site):

@@ -34,6 +34,7 @@ PAGES = [
     "directory/", "directory/province/beijing/", "exhibitions/", "heritage/", "routes/", "search/", "about/",
     "contributing/", "contributing/fields/", "heritage-import/", "map/", "data/", "404.html",
     "exhibitions/three-wheels-and-a-sound/sheet/", "exhibitions/audience/primary/", "contributing/completeness/",
+    "timeline/", "timeline/1950s/", "statistics/",
     "artifacts/hostile-old-id/",  # an old id's redirect page
     "people/", "people/role/craftsman/", "enterprises/", "courses/", "courses/hostile-course/sheet/",
     *hostile.PAGES.values(), "collection/industry/hostile-industry/",

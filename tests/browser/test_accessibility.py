@@ -58,6 +58,9 @@ PAGES = {
     "heritage import": "heritage-import/",
     "map": "map/",
     "data downloads": "data/",
+    "timeline": "timeline/",
+    "timeline decade": "timeline/1950s/",
+    "statistics": "statistics/",
     "not found": "404.html",
 }
 # Every kind again in English, where a record's text without English is shown in Chinese (lang="zh").
@@ -105,8 +108,9 @@ def test_no_accessibility_violation(page, base_url, sample_site, url):
     assert problems == [], f"{name} ({url}):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("url", ["", "artifacts/jiefang-ca10-truck/", "collection/", "en/", "en/artifacts/jiefang-ca10-truck/"],
-                         ids=["home", "artifact", "listing", "home (en)", "artifact (en)"])
+@pytest.mark.parametrize("url", ["", "artifacts/jiefang-ca10-truck/", "collection/", "statistics/", "en/",
+                                 "en/artifacts/jiefang-ca10-truck/"],
+                         ids=["home", "artifact", "listing", "statistics", "home (en)", "artifact (en)"])
 def test_no_accessibility_violation_on_a_phone(phone, base_url, sample_site, url):
     _open(phone, base_url, sample_site, url or "home", url)
     problems = axe_violations(phone)

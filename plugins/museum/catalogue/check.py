@@ -36,5 +36,6 @@ def summary(cat: Catalogue) -> str:
     counts = cat.counts()
     zh = "，".join(f"{KINDS[k].zh} {n}" for k, n in counts.items())
     en = ", ".join(f"{n} {KINDS[k].en_plural}" for k, n in counts.items())
-    terms = sum(len(v) for v in cat.vocab.values())
-    return f"检查通过：{zh}，词表 {len(cat.vocab)} 个（{terms} 项） / OK: {en}, {len(cat.vocab)} vocabularies ({terms} terms)"
+    present = [v for v in cat.vocab.values() if v]  # (an optional vocabulary the collection lacks is empty)
+    terms = sum(len(v) for v in present)
+    return f"检查通过：{zh}，词表 {len(present)} 个（{terms} 项） / OK: {en}, {len(present)} vocabularies ({terms} terms)"

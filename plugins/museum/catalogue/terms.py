@@ -39,6 +39,10 @@ def _shown_en(entry: VocabEntry) -> str:
 
 def unknown(vocabulary: str, entries: dict[str, VocabEntry], value: str) -> tuple[str, str]:
     where_zh, where_en = f"词表 {vocabulary} 中没有“{value}”", f"'{value}' is not in the {vocabulary} vocabulary"
+    if not entries:  # an optional vocabulary the collection does not have (records/models.py)
+        return (f"{where_zh}：这个收藏还没有这个词表，请先建立 collections/vocab/{vocabulary}.yaml 并写上这一项",
+                f"{where_en}: this collection has no such vocabulary yet; create collections/vocab/{vocabulary}.yaml "
+                f"with this entry first")
     if len(entries) <= LISTED:
         return (f"{where_zh}；可选：{'、'.join(_shown(e) for e in entries.values())}",
                 f"{where_en}; choose one of: {', '.join(_shown_en(e) for e in entries.values())}")

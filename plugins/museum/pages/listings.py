@@ -327,6 +327,8 @@ class Listings:
             Link(s._("工业企业名录"), urls.ENTERPRISES, counts["enterprise"]),
             Link(s._("研学课程"), urls.COURSES, counts["course"]),
             Link(s._("地图"), urls.MAP, counts["museum"] + counts["heritage"]),
+            Link(s._("时间线"), urls.TIMELINE),
+            Link(s._("统计"), urls.STATISTICS),
         ]
         return PageSpec(
             url=urls.HOME, template="home.html", title=s._(SITE_NAME),

@@ -25,6 +25,8 @@ from museum.pages.records import RecordPages
 from museum.pages.searchdocs import SearchDocuments
 from museum.pages.searchpage import search_page
 from museum.pages.spec import PageSpec, Pictures, Site, localize
+from museum.pages.statistics import Statistics
+from museum.pages.timeline import Timeline
 from museum.records.fields import Ref
 from museum.records.models import Record
 
@@ -60,6 +62,8 @@ class SitePlan:
             self.by_lang[lang] = _Language(self, lang, placer, self.by_lang.get(languages[0]))
         self.search = SearchDocuments(cat, self.pictures, urlparse(self.base).path or "/")
         self.opendata = OpenData(cat, placer, self.base)
+        self.timeline = Timeline(cat)  # (the same periods and counts in every language)
+        self.statistics = Statistics(cat)
 
     def absolute_file(self, path: str) -> str:
         """The absolute URL of a file of the site (a picture), the same for every language."""
@@ -97,7 +101,8 @@ class SitePlan:
                      *listings.heritage(), *listings.routes(), *listings.people(), *listings.enterprises(),
                      *listings.courses(), fields_reference(b.absolute, b.s), search_page(lang),
                      *b.maps.pages(), downloads(self.opendata, b.absolute, lang),
-                     *completeness_pages(self.cat, b.absolute, lang)]
+                     *completeness_pages(self.cat, b.absolute, lang), *self.timeline.pages(b.absolute, lang),
+                     self.statistics.page(b.absolute, lang)]
             pages += [localize(spec, lang) for spec in specs]
         return pages
 

@@ -251,6 +251,7 @@ class RecordPages:
         ]
         if m.grade:
             facts.append(Fact(s._("等级"), s._(GRADES[m.grade])))
+        facts += self._designations(m, urls.DIRECTORY)
         optional = [(s._("地址"), m.address), (s._("开放时间"), m.opening_hours), (s._("门票"), m.admission)]
         facts += [Fact(label, value) for label, value in optional if value]
         if m.founded:
@@ -334,6 +335,15 @@ class RecordPages:
             "citations": self.citations(e),
         })
 
+    def _designations(self, record: Museum | Heritage, base: str) -> list[Fact]:
+        """Its designations, each linked to the part of the listing ``base`` (the directory, the heritage list) of
+        those that carry it."""
+        if not record.designations:
+            return []
+        names = tuple(self.vocab("designations", d) for d in record.designations)
+        return [Fact(self.s._("称号"), Joined(names, "；"),
+                     tuple(Link(n, urls.grouped(base, "designation", d)) for n, d in zip(names, record.designations)))]
+
     # --- heritage ---------------------------------------------------------------------------------
     def heritage(self, h: Heritage) -> PageSpec:
         cat, s = self.cat, self.s
@@ -347,10 +357,7 @@ class RecordPages:
             facts.append(Fact(s._("名单序号"), s._("第%(batch)s批第%(n)s项", batch=h.batch, n=h.number)))
         for o in other_listings(h, cat):  # (the record's own listing is the facts above)
             facts.append(Fact(s._("列入名单"), Joined((self.vocab("heritage-levels", o.level), *describe(o, s)))))
-        if h.designations:
-            names = tuple(self.vocab("designations", d) for d in h.designations)
-            facts.append(Fact(s._("称号"), Joined(names, "；"), tuple(
-                Link(n, urls.grouped(urls.HERITAGE_LIST, "designation", d)) for n, d in zip(names, h.designations))))
+        facts += self._designations(h, urls.HERITAGE_LIST)
         if h.other_names:
             facts.append(Fact(s._("其他名称"), Joined(tuple(h.other_names), "、")))
         facts.append(Fact(s._("地区"), Joined((province, *((h.city,) if h.city else ())), " "),

@@ -28,6 +28,20 @@ MAP = "map/"  # the map of museums and heritage sites; its data is MAP + "points
 DATA = "data/"  # the downloads page; the data package's files sit beside it (one set for both languages)
 FEED = "feed.xml"  # the Atom feed of new and changed records, in each language (en/feed.xml)
 IIIF = "iiif/"  # IIIF Presentation 3 manifests and collections (shared by both languages)
+TIMELINE = "timeline/"  # records by year: an index of periods, a page per decade (per century before 1800)
+STATISTICS = "statistics/"  # counts by kind, industry, province, era, level and batch, with charts
+# The listing of every record of a kind, by kind (the statistics page links each kind's count there); a kind
+# without a listing here has its count shown unlinked. A new kind's listing is one line.
+KIND_LISTINGS = {
+    "artifact": COLLECTION,
+    "museum": DIRECTORY,
+    "exhibition": EXHIBITIONS,
+    "heritage": HERITAGE_LIST,
+    "route": ROUTES,
+    "person": PEOPLE,
+    "enterprise": ENTERPRISES,
+    "course": COURSES,
+}
 
 
 
@@ -54,6 +68,11 @@ def iiif_collection(ref: Ref, page: int = 1) -> str:
 def grouped(base: str, name: str, value: str) -> str:
     """A listing's part with one value of a field: heritage/level/national/, exhibitions/audience/primary-school/."""
     return f"{base}{name}/{value}/"
+
+
+def period(slug: str) -> str:
+    """A period of the timeline: timeline/1950s/, timeline/1700-1799/ (pages/timeline.py names them)."""
+    return f"{TIMELINE}{slug}/"
 
 
 def facet(name: str, value: str) -> str:

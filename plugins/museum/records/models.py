@@ -177,11 +177,11 @@ class Listing(Strict):
 
     level: Term = Field(description="heritage-levels 词表 / heritage-levels vocabulary id")
     issuer: Term = Field(description="heritage-issuers 词表：公布名单的机构或地方 / heritage-issuers id: who publishes the list")
-    list: Text | None = Field(None, description="名单的名称，照公布原文 / the list's name as published, e.g. 武汉市首批工业遗产")
+    list: Text | None = Field(None, description="名单的名称，照公布原文，如“武汉市首批工业遗产” / the list's name as published")
     batch: int | None = Field(None, ge=1, le=99, description="第几批 / the batch")
     year: int | None = Field(None, ge=1900, le=2100, description="公布年份或年度 / the year of the list")
     number: int | None = Field(None, ge=1, le=9999, description="在该批名单中的序号 / the site's number in its batch")
-    grade: Text | None = Field(None, description="名单内的等级，如 一级 / the list's own grade, e.g. 一级 (Grade I)")
+    grade: Text | None = Field(None, description="名单内的等级，如“一级” / the list's own grade (Grade I, II…)")
     name: Text | None = Field(None, description="名单上的名称（与记录名称不同时）/ the site's name on this list, when it differs")
     note: Text | None = None
 
