@@ -40,7 +40,7 @@ def test_check_passes_a_valid_collection_with_one_summary_line(run_cli, mini):
     [line] = result.stdout.splitlines()
     assert line.startswith("检查通过：")
     for count in ("2 museums", "3 artifacts", "1 exhibitions", "1 heritage sites", "1 routes", "1 people", "1 enterprises", "1 courses",
-                  "9 vocabularies"):
+                  "7 vocabularies"):
         assert count in line
     assert "博物馆 2" in line and "藏品 3" in line
     assert result.stderr == ""

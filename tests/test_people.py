@@ -118,7 +118,7 @@ def test_an_exhibition_lists_the_courses_that_use_it(mini_copy):
 def test_an_enterprise_page_gives_its_names_over_time_and_its_history_in_order(pages):
     page = pages["en/enterprises/ceshi-gangtie-gongsi/"]
     assert [(str(n["name"]), [str(p) for p in n["span"].parts]) for n in page.context["names"]] == [
-        ("测试铁厂", ["1916年", "1948年"]), ("测试钢铁公司", ["1948年", "…"])]
+        ("测试铁厂", ["1921年", "1948年"]), ("测试钢铁公司", ["1948年", "…"])]
     assert [str(e["date"]) for e in page.context["events"]] == ["1930年代", "1948年"]  # by date, not as written
     facts = {f.label: f for f in page.context["facts"]}
     assert [link.url for link in facts["Industry"].links] == ["enterprises/industry/steel/"]
@@ -126,7 +126,7 @@ def test_an_enterprise_page_gives_its_names_over_time_and_its_history_in_order(p
     assert [link.url for link in sections["people"].links] == ["people/ceshi-gongjiang/"]
     assert [c.url for c in sections["heritage"].cards] == ["heritage/ceshi-gangtiechang/"]
     assert [link.url for link in sections["museums"].links] == ["museums/ceshi-gongye-bowuguan/"]
-    assert page.jsonld[0]["@type"] == "Organization" and page.jsonld[0]["foundingDate"] == "1916"
+    assert page.jsonld[0]["@type"] == "Organization" and page.jsonld[0]["foundingDate"] == "1921"
 
 
 # --- a course, and its class sheet ---------------------------------------------------------------------
