@@ -191,7 +191,8 @@ class Placer:
 
     def _district(self, prefix: str, city: Place | None, text: str) -> Place | None:
         """The district that ``text`` names within ``city`` (a prefecture, or a municipality's province
-        row), or, with no city, the one of that name in the province if it has only one."""
+        row), or, with no city, the one of that name in the province if it has only one. A site over
+        several districts (安徽省安庆市大观区、迎江区) is placed at the first its address names."""
         candidates = self.counties.get(prefix, [])
         if city is not None and city.level == "city":
             candidates = [p for p in candidates if p.code[:4] == city.code[:4]]
