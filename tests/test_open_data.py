@@ -136,7 +136,7 @@ def test_places_say_how_precise_they_are(sample_site, sample_catalogue):
     places = json.loads((sample_site / "data" / "places.geojson").read_text(encoding="utf-8"))
     features = places["features"]
     assert len(features) == len(sample_catalogue.museums) + len(sample_catalogue.heritage)
-    assert {f["properties"]["position"] for f in features} <= {"exact", "approximate", "city", "province"}
+    assert {f["properties"]["position"] for f in features} <= {"exact", "approximate", "district", "city", "province"}
     lon, lat = features[0]["geometry"]["coordinates"]
     assert 73 < lon < 136 and 18 < lat < 54  # (GeoJSON is longitude first)
     stops = {f["id"]: f["properties"]["routes"] for f in features}

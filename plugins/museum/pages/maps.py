@@ -4,7 +4,8 @@ The points are placed by ``geo.py`` and written into the site as ``map/points.js
 map page fetches, so no other page grows with the collection. The same points are listed as plain
 HTML, grouped by province, on the map page itself — the list works without JavaScript and with a
 screen reader. A large collection moves the list to one page per province (paginated), so that no
-page passes ~150 KB. Route pages get a small map of their stops, in order.
+page passes ~150 KB. Route pages get a small map of their stops, in order; heritage and museum pages a
+locator map of their place (``locator.py``) and a line saying how precise that place is.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from museum.pages import i18n, jsonld, urls
+from museum.pages import i18n, jsonld, locator, urls
 from museum.pages.i18n import N_
 from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
-from museum.pages.geo import APPROXIMATE_TEXT, SOURCES, MapPoint, Placer
-from museum.records.models import KINDS, Route, Stop
+from museum.pages.geo import APPROXIMATE_TEXT, PRECISION_TEXT, SOURCES, MapPoint, Placer
+from museum.records.models import KINDS, Heritage, Museum, Route, Stop
 from museum.pages.spec import SITE_NAME, PageSpec, home_crumb
-from museum.pages.views import Joined, Link
+from museum.pages.views import Joined, Link, Locator
 
 POINTS = f"{urls.MAP}points.json"
 OUTLINES = "assets/map/china-provinces.geo.json"
@@ -108,7 +109,8 @@ class MapPages:
         if p.level:
             parts.append(s.pick(self.cat.label("heritage-levels", p.level)))
         parts.extend(s.pick(self.cat.label("industries", i)) for i in p.industries)
-        meta = Joined((s._("、").join(parts), Text.of(p.city) if p.city else ""))  # (a city: its Chinese name)
+        place = p.city + (p.district if p.district not in p.city else "")
+        meta = Joined((s._("、").join(parts), Text.of(place) if place else ""))  # (a city: its Chinese name)
         approximate = s._(p.approximate_text) if p.approximate_text else ""
         return MapItem(p.name, p.url, p.kind, self.kind_labels()[p.kind], meta, approximate)
 
@@ -199,6 +201,21 @@ class MapPages:
                 breadcrumbs=crumbs, jsonld=[jsonld.breadcrumbs(crumbs, self.absolute)],
             ))
         return specs
+
+    # --- a record's place ----------------------------------------------------------------------------
+    def locator(self, record: Museum | Heritage) -> Locator:
+        """The place of a heritage site or museum, in words and as a dot on the small map of China."""
+        s, p = self.s, self.placer.place(record)
+        province = self.cat.label("provinces", p.province)
+        names = [province]
+        if p.city and p.city != province.zh:  # (a municipality is its own city)
+            names.append(Text.of(p.city))
+        if p.district and p.district not in p.city:
+            names.append(Text.of(p.district))
+        where = Joined(tuple(names), "" if self.lang == i18n.DEFAULT else " ")
+        x, y = locator.project(p.lat, p.lon)
+        label = Joined((where, s._(WORDS["aside"], text=s._(PRECISION_TEXT[p.precision]))), "")
+        return Locator(label, x, y, approximate=p.approximate)
 
     # --- route maps -----------------------------------------------------------------------------------
     def route_map(self, route: Route, stops: list[Stop] | None = None) -> dict:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, HttpUrl
 from museum.catalogue.index import Catalogue, images_of
 from museum.pages import i18n, urls
 from museum.pages.geo import SOURCES as POSITION_SOURCES
-from museum.pages.geo import Placer
+from museum.pages.geo import PRECISION, Placer
 from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb
 from museum.pages.views import Link
 from museum.records import licences
@@ -36,10 +36,6 @@ TEXT_FIELDS = ("description", "significance", "provenance")  # an artifact's tex
 PACKAGE = "datapackage.json"
 RECORDS = "records.jsonl"
 PLACES = "places.geojson"
-# How each position was found, as the data says it: exact (a curator's checked coordinates), or the
-# city or province it was placed at (pages/geo.py).
-PRECISION = {"record": "exact", "record-approximate": "approximate", "city": "city", "address-city": "city",
-             "province": "province"}
 
 
 @dataclass(frozen=True)
@@ -174,7 +170,7 @@ class OpenData:
             cols += [Column("lat", "number", "纬度（WGS-84）/ latitude (WGS-84)", lambda r: round(self.placer.place(r).lat, 5)),
                      Column("lon", "number", "经度（WGS-84）/ longitude (WGS-84)", lambda r: round(self.placer.place(r).lon, 5)),
                      Column("position", "string", "位置的精度 / how precise the position is",
-                            lambda r: PRECISION[self.placer.place(r).source], tuple(dict.fromkeys(PRECISION.values())))]
+                            lambda r: self.placer.place(r).precision, tuple(dict.fromkeys(PRECISION.values())))]
         return cols
 
     def _field_columns(self, name: str, annotation: Any, described: str) -> list[Column]:
@@ -247,7 +243,7 @@ class OpenData:
                    "geometry": {"type": "Point", "coordinates": [round(point.lon, 5), round(point.lat, 5)]},
                    "properties": {"kind": point.kind, "name_zh": point.name.zh, "name_en": point.name.en,
                                   "url": self.base + point.url, "province": point.province, "city": point.city,
-                                  "position": PRECISION[point.source], "routes": stops.get(ref, [])}}
+                                  "position": point.precision, "routes": stops.get(ref, [])}}
 
     # --- what the page and the package say ------------------------------------------------------
     @cached_property

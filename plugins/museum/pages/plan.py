@@ -42,7 +42,8 @@ class _Language:
         self.s = i18n.strings(lang)
         self.absolute = absolute
         self.maps = MapPages(plan.cat, placer, absolute, lang, first.maps.points if first else None)
-        self.records = RecordPages(plan.cat, plan.pictures, absolute, self.maps.route_map, lang, plan.absolute_file)
+        self.records = RecordPages(plan.cat, plan.pictures, absolute, self.maps.route_map, lang, plan.absolute_file,
+                                   self.maps.locator)
         # (the artifacts' cards and facets are the same in another language: only their texts differ)
         self.listings = Listings(plan.cat, self.records, absolute, first.listings if first else None)
 

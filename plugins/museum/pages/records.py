@@ -17,7 +17,7 @@ from museum.pages.listed import describe, other_listings
 from museum.records.models import (KINDS, Artifact, Course, Enterprise, Exhibition, Heritage, Museum, Person, Record,
                                    Route, Source)
 from museum.pages.spec import SITE_NAME, SITE_NAME_EN, PageSpec, Pictures, home_crumb
-from museum.pages.views import Card, Cited, Fact, Joined, Link, Section, SourceView
+from museum.pages.views import Card, Cited, Fact, Joined, Link, Locator, Section, SourceView
 
 # Every list on a record page shows at most this many records, then links to a listing of all of them
 # (a museum's objects: their facet listing; any other list: its own paginated page, see bounded()), so
@@ -44,13 +44,15 @@ class Overflow:
 class RecordPages:
     def __init__(self, cat: Catalogue, pictures: Pictures, absolute: Callable[[str], str],
                  route_map: Callable[[Route], dict] | None = None, lang: str = i18n.DEFAULT,
-                 absolute_file: Callable[[str], str] | None = None):
+                 absolute_file: Callable[[str], str] | None = None,
+                 locator: Callable[[Museum | Heritage], Locator] | None = None):
         """``absolute``: a page's absolute URL (in ``lang``); ``absolute_file``: a file's (a picture's)."""
         self.cat = cat
         self.lang = lang
         self.s = i18n.strings(lang)
         self.absolute_file = absolute_file or absolute
         self.route_map = route_map  # the small map of a route's stops (maps.MapPages.route_map)
+        self.locator = locator  # where a heritage site or museum is, and how precisely (maps.MapPages.locator)
         self.pictures = pictures
         self.absolute = absolute
         self.overflow: list[Overflow] = []
@@ -252,7 +254,10 @@ class RecordPages:
         if m.grade:
             facts.append(Fact(s._("等级"), s._(GRADES[m.grade])))
         facts += self._designations(m, urls.DIRECTORY)
-        optional = [(s._("地址"), m.address), (s._("开放时间"), m.opening_hours), (s._("门票"), m.admission)]
+        if m.address:
+            facts.append(Fact(s._("地址"), m.address))
+        place = self._place(m, facts)
+        optional = [(s._("开放时间"), m.opening_hours), (s._("门票"), m.admission)]
         facts += [Fact(label, value) for label, value in optional if value]
         if m.founded:
             facts.append(Fact(s._("建成开放"), m.founded.text()))
@@ -282,7 +287,17 @@ class RecordPages:
             "facts": facts,
             "sections": [s for s in sections if s.cards or s.links],
             "kicker": self.vocab("museum-types", m.type),
+            "locator": place,
         })
+
+    def _place(self, record: Museum | Heritage, facts: list[Fact]) -> Locator | None:
+        """The record's place on the map, added to its facts beside its address, in the words that also
+        name the locator map."""
+        if self.locator is None:
+            return None
+        place = self.locator(record)
+        facts.append(Fact(self.s._("地图位置"), place.label))
+        return place
 
     def _coordinates(self, location, approximate: str, source: str = "") -> str:
         lat, lon = f"{location.lat:.4f}", f"{location.lon:.4f}"
@@ -364,6 +379,7 @@ class RecordPages:
                           (Link(province, f"{urls.HERITAGE_LIST}province/{h.province}/"),)))
         if h.address:
             facts.append(Fact(s._("地址"), h.address))
+        place = self._place(h, facts)
         if h.industry:
             industry = self.vocab("industries", h.industry)
             facts.append(Fact(s._("行业"), industry, (Link(industry, f"{urls.HERITAGE_LIST}industry/{h.industry}/"),)))
@@ -399,6 +415,7 @@ class RecordPages:
                               "sections": [s for s in sections if s.cards or s.links],
                               "kicker": level,
                               "citations": self.citations(h),
+                              "locator": place,
                           })
 
     # --- route ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from museum.records.fields import Text
 from museum.media.pictures import Picture
+from museum.pages import locator
 from museum.pages.citation import Citation
 
 
@@ -76,6 +77,20 @@ class Cited:
     style: str
     citation: Citation
     lang: str
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Where a heritage site or museum is, for its page: the place in words with how precise it is
+    (one fact, and the caption that names the small map), and the map's dot."""
+
+    label: Joined  # 湖北省武汉市硚口区（位置精确到区县）
+    x: float  # the dot, in the outlines' units (locator.WIDTH × locator.HEIGHT)
+    y: float
+    width: int = locator.WIDTH
+    height: int = locator.HEIGHT
+    outlines_url: str = locator.OUTLINES_SVG
+    approximate: bool = True
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@
       var detail = [];
       if (p.level) detail.push(labels.levels[p.level] || p.level);
       (p.industries || []).forEach(function (i) { detail.push(labels.industries[i] || i); });
-      var place = (labels.provinces[p.province] || "") + (p.city && p.city !== labels.provinces[p.province] ? " " + p.city : "");
+      var place = (labels.provinces[p.province] || "") + (p.city && p.city !== labels.provinces[p.province] ? " " + p.city : "") +
+        (p.district && (p.city || "").indexOf(p.district) < 0 ? " " + p.district : "");
       var html = '<p class="museum-popup__kind">' + escapeHtml(kind) + (detail.length ? " · " + escapeHtml(detail.join("、")) : "") + "</p>" +
         '<p class="museum-popup__name"><a href="' + escapeHtml(new URL(p.url, base).href) + '"' +
         (p.name_lang ? ' lang="' + escapeHtml(p.name_lang) + '"' : "") + ">" + escapeHtml(p.name) + "</a></p>" +
