@@ -288,8 +288,7 @@ class Event(Strict):
 
 
 @declare(Kind("enterprise", "enterprises", "企业", "enterprise", "enterprises", "工业企业", "An industrial enterprise",
-              "enterprise.html", vocab={"industry": "industries", "province": "provinces"},
-              facets=("industry", "province")))
+              "enterprise.html", vocab={"industry": "industries", "province": "provinces"}))
 class Enterprise(Record):
     name: Text = Field(description="现名或最常用的名称 / the current or best-known name")
     industry: Term = Field(description="industries 词表 / industries vocabulary id")
