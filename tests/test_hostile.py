@@ -359,7 +359,9 @@ _CHILD = textwrap.dedent("""
             out["description"] = cat.artifacts["probe"].description.zh[:20]
             out["title"] = cat.artifacts["probe"].title.zh
     out["seconds"] = time.monotonic() - start
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The child's own peak (VmHWM starts anew at exec; ru_maxrss would carry the parent's over from the fork).
+    hwm = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM:"))
+    out["peak_mb"] = int(hwm.split()[1]) / 1024
     print(json.dumps(out))
 """)
 

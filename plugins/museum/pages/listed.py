@@ -13,6 +13,7 @@ from museum.records.fields import Text
 from museum.records.models import Heritage
 
 BIG = 10**6  # sorts after every real batch or number
+GRADES_EN = {"一级": "Grade I", "二级": "Grade II", "三级": "Grade III"}  # Wuhan's list grades its sites
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,12 @@ def describe(o: Listed, s) -> tuple[Text | str, ...]:
         parts.append(s._("第%(batch)s批第%(n)s项", batch=o.batch, n=o.number))
     if o.year and not o.list:
         parts.append(s._("%(year)s年", year=o.year))
-    if o.grade:
-        parts.append(s._("等级：%(grade)s", grade=s.pick(o.grade)))
-    if o.name:
-        parts.append(s._("名单上的名称：%(name)s", name=s.pick(o.name)))
+    if o.grade:  # a list's own grade, in the page's language where we know it (一级: Grade I)
+        zh = o.grade.zh
+        parts.append(Text.of(f"等级：{zh}", o.grade.en or GRADES_EN.get(zh)) if (o.grade.en or zh in GRADES_EN)
+                     else o.grade)
+    if o.name:  # the name it is listed under (a Chinese name: marked so on an English page)
+        parts.append(o.name)
     if o.note:
         parts.append(o.note)
     return tuple(parts)
