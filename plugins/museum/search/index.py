@@ -8,12 +8,14 @@ What a visitor's browser fetches for a query is bounded, however large the colle
   A shard maps each term to its postings; a term whose postings are large gets a file of its own
   (``x/``), fetched only when a query needs it. Shards are filed 64 to a folder named after their
   content (``t/<group>/<n>.json``); meta.json lists the folders, so a shard is one request away.
-- **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), eight
+- **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), CHUNK
   records to a file, so only the results shown are fetched; in folders of 64 as for terms.
 - **Facets** ``f/``: one file per facet (kind, industry, …), each value with its count and its
   records, fetched when the visitor opens that facet.
-- **Folding** ``fold/``: traditional → simplified, in 16 shards by code point, fetched for the
-  characters a query has.
+- **Folding** ``fold/``: traditional → simplified, one file (about 20 KB gzipped, the same for any
+  collection) that the page fetches once, as soon as it opens: a query then folds its characters at
+  once, where fetching the table's shards for each query's characters cost it a round trip and a
+  file's handling for each shard.
 
 Postings are varints of (gap to the previous record << 2 | field weight), in base64: records are
 numbered in the order the producer gives them (short titles first), which is also the order of
@@ -39,7 +41,7 @@ import numpy as np
 
 from museum.search import text
 
-FORMAT = 3  # raise on any change to the files: an index of another format is made anew
+FORMAT = 4  # raise on any change to the files: an index of another format is made anew
 SOURCE = "source.json"  # beside the languages' folders: the digest of the documents it was made from
 GROUP = 64  # file names per group table
 # Records per document file. The first 10 results of a query span 2-4 files at 32 (4-9 at 8), and at
@@ -47,7 +49,6 @@ GROUP = 64  # file names per group table
 CHUNK = 32
 SHARD_BYTES = 24_000  # postings bytes aimed at per term shard
 OWN_FILE = 12_000  # postings bytes past which a term gets a file of its own
-FOLD_SHARDS = 16
 SUMMARY = 160  # characters of a result's summary
 # Characters of a record's longer text that are indexed: names, tags and places are indexed whole.
 TEXT_LIMIT = {"zh": 400, "en": 1200}
@@ -285,7 +286,7 @@ class _Language:
         self.documents.add(self.chunk)
         self.chunk = []
 
-    def finish(self, fold_names: list[str]) -> dict:
+    def finish(self, fold_name: str) -> dict:
         """Write the shards, facets and meta.json; return meta.json's content."""
         files = self.files
         if self.chunk:
@@ -322,7 +323,7 @@ class _Language:
             "format": FORMAT, "lang": self.lang, "docs": self.count, "chunk": CHUNK, "group": GROUP,
             "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
             "terms": shards.groups, "documents": self.documents.groups,
-            "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
+            "facets": facet_meta, "fold": fold_name, "syllables": " ".join(text.syllables()),
         }
         (self.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
                                             encoding="utf-8")
@@ -331,7 +332,7 @@ class _Language:
 
 
 def write_indexes(docs: Iterable[dict], root: Path, langs: Iterable[str], facets: list[dict],
-                  fold_names: list[str]) -> dict[str, dict]:
+                  fold_name: str) -> dict[str, dict]:
     """Index ``docs`` (in their order) into ``root/<lang>/`` for each language, in one pass (a record's
     names are read once for all); return each meta.json's content."""
     indexes = [_Language(root / lang, lang, facets) for lang in langs]
@@ -339,27 +340,25 @@ def write_indexes(docs: Iterable[dict], root: Path, langs: Iterable[str], facets
         names = name_weights(doc)
         for index in indexes:
             index.add(doc, names)
-    return {index.lang: index.finish(fold_names) for index in indexes}
+    return {index.lang: index.finish(fold_name) for index in indexes}
 
 
-def write_fold(out: Path) -> list[str]:
-    """The folding table in FOLD_SHARDS shards by code point: {character: simplified}."""
-    files = _Files(out)
-    shards: list[dict[str, str]] = [{} for _ in range(FOLD_SHARDS)]
-    for code, simple in sorted(text.simplified_table().items()):
-        shards[code % FOLD_SHARDS][chr(code)] = simple
-    return [files.write("fold", n, shard) for n, shard in enumerate(shards)]
+def write_fold(out: Path) -> str:
+    """The folding table as one string of pairs, each a traditional character and its simplified one
+    (a string, not an object of thousands of keys: the browser reads it faster)."""
+    pairs = "".join(chr(code) + simple for code, simple in sorted(text.simplified_table().items()))
+    return _Files(out).write("fold", "table", pairs)
 
 
-def _index_language(documents: Path, root: Path, lang: str, fold_names: list[str]) -> dict:
+def _index_language(documents: Path, root: Path, lang: str, fold_name: str) -> dict:
     with documents.open(encoding="utf-8") as lines:
         header = json.loads(lines.readline())
         return write_indexes((json.loads(line) for line in lines), root, [lang], header["facets"],
-                             [f"../fold/{n}" for n in fold_names])[lang]
+                             f"../fold/{fold_name}")[lang]
 
 
-def _child(documents: Path, root: Path, lang: str, fold_names: list[str], conn) -> None:
-    conn.send(_index_language(documents, root, lang, fold_names))
+def _child(documents: Path, root: Path, lang: str, fold_name: str, conn) -> None:
+    conn.send(_index_language(documents, root, lang, fold_name))
     conn.close()
 
 
@@ -372,18 +371,18 @@ def build(documents: Path, out: Path, source: str, langs: Iterable[str] = ("zh",
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    fold_names = write_fold(staging)
+    fold_name = write_fold(staging)
     first, *others = langs
     context = multiprocessing.get_context("fork")
     children = []
     try:
         for lang in others:
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(documents, staging, lang, fold_names, send), daemon=True)
+            child = context.Process(target=_child, args=(documents, staging, lang, fold_name, send), daemon=True)
             child.start()
             send.close()
             children.append((lang, child, receive))
-        metas = {first: _index_language(documents, staging, first, fold_names)}
+        metas = {first: _index_language(documents, staging, first, fold_name)}
         for lang, child, receive in children:
             try:
                 metas[lang] = receive.recv()

@@ -66,17 +66,14 @@
   function key(m, term) { return isCjk(term) || term.charAt(0) === m.pinyin ? term : term.slice(0, m.key); }
   function stem(word) { return /^[a-z]+$/.test(word) && word.length >= 3 ? stemWord(word) : word; }
 
-  // Traditional → simplified for the characters in ``text`` (their shards of the table only).
-  function folder(m, text) {
-    var pre = text.normalize("NFKC").toLowerCase(), shards = new Set();
-    Array.from(pre).forEach(function (ch) { if (CJK.test(ch)) shards.add(ch.codePointAt(0) % m.fold.length); });
-    return Promise.all(Array.from(shards).map(function (n) { return get(m.fold[n]); })).then(function (tables) {
-      return function (ch) {
-        for (var i = 0; i < tables.length; i++) if (tables[i][ch]) return tables[i][ch];
-        return ch;
-      };
-    });
-  }
+  // Traditional → simplified, a character at a time. The table (a string of pairs) is asked for as soon
+  // as the page opens, once, so that a query folds at once instead of waiting for a file of its own.
+  var folding = meta.then(function (m) { return get(m.fold); }).then(function (pairs) {
+    var table = new Map(), chars = Array.from(pairs);
+    for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+    return function (ch) { return table.get(ch) || ch; };
+  });
+  folding.catch(function () {});  // a search reports the failure
   function foldWith(one, text) { return Array.from(text.normalize("NFKC").toLowerCase(), one).join(""); }
 
   function splitPinyin(word, syllables) {
@@ -200,7 +197,7 @@
     return tokens;
   }
   // Ask for the shards of ``text``'s terms before it is folded: most queries fold to themselves, so
-  // the shards arrive alongside the folding table instead of after it (one round trip fewer).
+  // when the folding table is still on its way (a ?q= link, just opened) the shards arrive alongside it.
   function prefetch(m, text) {
     tokensOf(text).forEach(function (t) {
       var terms = isCjk(t) ? pairs(t) : candidates(t).concat(readings(m, t));
@@ -287,7 +284,7 @@
 
   function search(m, query) {  // → {scores: a scored list, or null for no words; tokens; fold}
     prefetch(m, query.normalize("NFKC").toLowerCase());
-    return folder(m, query).then(function (one) {
+    return folding.then(function (one) {
       var tokens = tokensOf(foldWith(one, query));
       return Promise.all(tokens.map(function (t) { return tokenScores(m, t); })).then(function (each) {
         var scores = null;
