@@ -451,12 +451,16 @@
   }
 
   var current = { order: [], shown: 0, found: null, run: 0 };
-  function showMore(m, focus) {
+  // The next PAGE results, added to the list in one write; ``fresh``: in place of what it shows (a
+  // new query's results replace the last query's when they are ready, so the page is laid out once).
+  function showMore(m, focus, fresh) {
     var batch = Array.from(current.order.slice(current.shown, current.shown + PAGE)), run = current.run;
     return Promise.all(batch.map(function (n) { return documentOf(m, n); })).then(function (docs) {
       if (run !== current.run) return;
-      var first = null;
-      docs.forEach(function (doc) { var li = item(doc, current.found); first = first || li; list.appendChild(li); });
+      var items = document.createDocumentFragment(), first = null;
+      docs.forEach(function (doc) { var li = item(doc, current.found); first = first || li; items.appendChild(li); });
+      if (fresh) list.textContent = "";
+      list.appendChild(items);
       current.shown += docs.length;
       moreButton.hidden = current.shown >= current.order.length;
       if (focus && first) first.querySelector("a").focus();
@@ -514,27 +518,29 @@
     window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
   }
 
+  var addressTimer = 0, SETTLE = 500;
   function run(focusFirst) {
     var query = input.value.trim(), ticket = ++current.run;
-    // The address follows the query once its results are on the screen (after the next frame):
-    // changing it makes the browser fetch and decode the page's icon again, which at 4x CPU
-    // throttling held the results' first paint back by 15-30 ms.
+    // The address follows the query once the visitor pauses (SETTLE ms after its results): changing
+    // it makes the browser fetch and decode the page's icon again, 15-30 ms at 4x CPU throttling,
+    // which held back the results' first paint, or the next query's as the visitor typed on.
     function done() {
-      requestAnimationFrame(function () { setTimeout(function () { if (ticket === current.run) syncUrl(query); }, 0); });
+      clearTimeout(addressTimer);
+      addressTimer = setTimeout(function () { if (ticket === current.run) syncUrl(query); }, SETTLE);
     }
     meta.then(function (m) {
       return search(m, query).then(function (found) {
         return results(m, found).then(function (order) {
           if (ticket !== current.run) return;
-          list.textContent = "";
           current.found = found; current.shown = 0; current.order = order || new Int32Array(0);
-          start.hidden = order !== null;
           moreButton.hidden = true;
           facetCounts(m);
-          if (order === null) { status.textContent = ""; return; }
+          if (order === null) { list.textContent = ""; start.hidden = false; status.textContent = ""; return; }
           // Announced once the first results are in the page (tests wait for it too).
-          return showMore(m, focusFirst).then(function () {
-            if (ticket === current.run) status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
+          return showMore(m, focusFirst, true).then(function () {
+            if (ticket !== current.run) return;
+            start.hidden = true;
+            status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
           });
         });
       });
