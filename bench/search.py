@@ -7,7 +7,8 @@ builds the site once, then indexes it with each engine and measures
 - index time and peak memory (GNU time) of the indexer alone, its files and bytes;
 - the bytes of a first search (gzip, as a host would send them) in headless Chromium: every file of
   the search bundle and search scripts the page fetches for one query and its first 10 results;
-- the time a query takes in Chromium with its CPU slowed 4× (from typing to the results shown), for ours;
+- the time a query takes in Chromium with its CPU slowed 4× (from typing to the results shown), for ours:
+  median and slowest of the 10 queries asked ROUNDS times;
 - recall on tests/search/queries.yaml (sample museum only: its queries name its records): the share of
   expected pages among the first 10 results, ours by search/query.py (tests/browser/test_search.py
   shows the browser answers the same), Pagefind's by its own JavaScript API in Chromium.
@@ -43,6 +44,7 @@ RECORD_PAGES = "{artifacts,museums,exhibitions,heritage,routes}/*/index.html"
 # Queries for synthetic collections: words their records have (bench/synth.py), in each way of asking.
 SYNTH_QUERIES = ["机床", "蒸汽机车", "沈阳", "哈尔滨牌", "機車", "缝纫", "shenyang", "jichuang", "object", "museum"]
 CHROMIUM = "/usr/bin/chromium"
+ROUNDS = 3  # times the timed queries are asked, each on a new page
 PAGEFIND_PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
 <script type="module">
 const pagefind = await import("./pagefind/pagefind.js");
@@ -98,11 +100,23 @@ def ours_in_browser(browser, url: str, first: str, timed_queries: list[str]) -> 
     first_kb = sum(sizes) / 1024
     files = len(sizes)
     page.close()
+    times = []
+    # The queries are asked ROUNDS times, each time on a new page: once, on a 2-core machine shared
+    # with other work, their median moved by a third from one run to the next.
+    for _ in range(ROUNDS):
+        times += _timed_queries(browser, url, timed_queries)
+    return {"first_kb": first_kb, "first_files": files, "query_ms": statistics.median(times), "query_ms_max": max(times)}
+
+
+def _timed_queries(browser, url: str, timed_queries: list[str]) -> list[float]:
     page = browser.new_page()
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.goto(f"{url}search/")
     page.wait_for_function("() => !document.querySelector('.museum-search__toggle').hidden", timeout=60_000)
+    # A visitor types once the page has loaded: what it fetches on opening (the folding table) is not
+    # a query's to wait for.
+    page.wait_for_load_state("networkidle")
     times = []
     for q in timed_queries:
         ms = page.evaluate("""q => new Promise(done => {
@@ -117,7 +131,7 @@ def ours_in_browser(browser, url: str, first: str, timed_queries: list[str]) -> 
         })""", q)
         times.append(ms)
     page.close()
-    return {"first_kb": first_kb, "first_files": files, "query_ms": statistics.median(times), "query_ms_max": max(times)}
+    return times
 
 
 def pagefind_in_browser(browser, url: str, first: str, queries: list[str]) -> dict:

@@ -148,13 +148,35 @@ def test_no_file_a_query_reads_grows_with_the_collection(tmp_path, monkeypatch):
     assert meta["buckets"] > 64 and (folder / "meta.json").stat().st_size < 8_000
     for shard in (folder / "t").glob("*/*.json"):
         assert shard.stat().st_size < 5 * index.SHARD_BYTES, shard.name
-    for own in (folder / "x").glob("*.json"):
+    owns = list((folder / "x").glob("*/*.json"))
+    assert owns
+    for own in owns:
         assert isinstance(json.loads(own.read_text(encoding="utf-8")), str)  # one term's postings
     for chunk in (folder / "d").glob("*/*.json"):
         assert len(json.loads(chunk.read_text(encoding="utf-8"))) <= index.CHUNK
     reader = Index(folder)
     assert len(reader.search(words[5])) == 4000 * 30 // 400  # each word in 30 of every 400 records
     assert len(reader.search("机车")) == 4000 - 1334  # in every record but each third
+
+
+def test_the_browser_can_ask_for_a_terms_own_file_with_its_shard(tmp_path, monkeypatch):
+    # meta.json's filter names every term with a file of its own, and where it is, so that a query
+    # fetches both in one round trip; few other terms pass it (each would cost a request in vain).
+    monkeypatch.setattr(index, "OWN_FILE", 200)
+    docs = [doc(f"a/{i}/", f"第{i}号" + "机车蒸汽缝纫电视"[i % 4:i % 4 + 2], body=f"word{i % 37} common") for i in range(3000)]
+    reader = Index(make(tmp_path, docs) / "zh")
+    owned, others = [], []
+    for shard in (reader.folder / "t").glob("*/*.json"):
+        for term, entry in json.loads(shard.read_text(encoding="utf-8")).items():
+            (owned if isinstance(entry, list) else others).append(term)
+    assert len(owned) > 40
+    for term in owned:
+        assert (reader.folder / reader.may_own(term)).is_file(), term
+    assert sum(reader.may_own(t) is not None for t in others) <= len(others) // 30
+    reader.fetched.clear()
+    reader.search("机车")
+    assert reader.fetched == ["t/" + reader._named("t", reader.meta["terms"], text.bucket("机车", reader.meta["buckets"])) + ".json",
+                              reader.may_own("机车")]
 
 
 def test_an_unchanged_index_is_linked_from_the_site_it_replaces(tmp_path):

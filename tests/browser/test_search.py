@@ -93,7 +93,7 @@ def test_a_facet_narrows_the_results_and_counts_what_each_value_would_show(page,
     page.wait_for_function("n => document.querySelectorAll('.museum-result').length === Math.min(n, 10)"
                            " && [...document.querySelectorAll('.museum-result__link')].every("
                            "a => a.getAttribute('href').includes('/museums/'))", arg=count, timeout=10_000)
-    assert "kind=museum" in page.url  # a teacher can share the narrowed search
+    page.wait_for_url(re.compile("kind=museum"))  # a teacher can share the narrowed search
     page.reload()
     settle(page)
     assert page.locator('input[name="kind"][value="museum"]').is_checked()
@@ -131,7 +131,24 @@ def test_typing_searches_and_the_count_is_announced(page, base_url):
     settle(page)
     status = page.locator(".museum-search__status")
     assert status.get_attribute("role") == "status" and re.fullmatch(r"找到 \d+ 条结果", status.inner_text())
-    assert "q=%E6%9C%BA%E8%BD%A6" in page.url
+    page.wait_for_url(re.compile("q=%E6%9C%BA%E8%BD%A6"))  # the address follows once typing pauses
+
+
+def test_a_query_asked_again_reads_no_file_again(page, base_url):
+    # Shards, postings and documents are fetched and read once a visit: typing on, or back, costs nothing.
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url) if "/search-index/" in r.url else None)
+    results(page, base_url, "缝纫机")
+    box = page.locator("#museum-search-q")
+    for query in ("机车", "缝纫机"):
+        before = len(fetched)
+        page.evaluate("document.querySelector('.museum-search__status').textContent = ''")
+        box.fill(query)
+        box.press("Enter")
+        settle(page)
+        if query == "机车":
+            assert len(fetched) > before
+    assert len(fetched) == before  # the second 缝纫机 read nothing new
 
 
 def test_more_results_come_by_keyboard_and_focus_moves_to_the_first_new_one(page, base_url):

@@ -2,18 +2,25 @@
 
 What a visitor's browser fetches for a query is bounded, however large the collection:
 
-- ``meta.json``: the entry point (a few kilobytes; its tables grow by one name per 512 records).
+- ``meta.json``: the entry point (a few kilobytes; its tables grow by one name per 512 records, and
+  its filter of the terms with files of their own by about a byte and a quarter per such term).
 - **Term shards** ``t/``: every term is filed in one of ``buckets`` shards by a hash of its key
   (text.key: a word's first letters, so one shard holds every word a typed prefix can extend to).
   A shard maps each term to its postings; a term whose postings are large gets a file of its own
   (``x/``), fetched only when a query needs it. Shards are filed 64 to a folder named after their
   content (``t/<group>/<n>.json``); meta.json lists the folders, so a shard is one request away.
-- **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), eight
+  A term's own file is in the folder of its shard's group, named after the term
+  (``x/<group>/<own_name>.json``), and meta.json's Bloom filter (``own``) says which terms have one:
+  the browser asks for a term's shard and its own file at once, in one round trip instead of two.
+  The group's name covers its own files too, so a change to them renames it.
+- **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), CHUNK
   records to a file, so only the results shown are fetched; in folders of 64 as for terms.
 - **Facets** ``f/``: one file per facet (kind, industry, …), each value with its count and its
   records, fetched when the visitor opens that facet.
-- **Folding** ``fold/``: traditional → simplified, in 16 shards by code point, fetched for the
-  characters a query has.
+- **Folding** ``fold/``: traditional → simplified, one file (about 20 KB gzipped, the same for any
+  collection) that the page fetches once, as soon as it opens: a query then folds its characters at
+  once, where fetching the table's shards for each query's characters cost it a round trip and a
+  file's handling for each shard.
 
 Postings are varints of (gap to the previous record << 2 | field weight), in base64: records are
 numbered in the order the producer gives them (short titles first), which is also the order of
@@ -29,6 +36,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import zlib
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -39,15 +47,19 @@ import numpy as np
 
 from museum.search import text
 
-FORMAT = 3  # raise on any change to the files: an index of another format is made anew
+FORMAT = 5  # raise on any change to the files: an index of another format is made anew
 SOURCE = "source.json"  # beside the languages' folders: the digest of the documents it was made from
 GROUP = 64  # file names per group table
 # Records per document file. The first 10 results of a query span 2-4 files at 32 (4-9 at 8), and at
 # 100,000 objects each file cost a query more in the browser's handling than its bytes did in transfer.
 CHUNK = 32
-SHARD_BYTES = 24_000  # postings bytes aimed at per term shard
+# Postings bytes aimed at per term shard: a query reads one shard per term and parses all of it (at
+# 24,000, shards of 40-80 KB took the browser longer to read than the postings the query wanted).
+SHARD_BYTES = 8_000
 OWN_FILE = 12_000  # postings bytes past which a term gets a file of its own
-FOLD_SHARDS = 16
+# The Bloom filter of terms with files of their own: about 1% of other terms pass it (the browser
+# then asks for a file that is not there, and reads the term from its shard).
+OWN_HASHES, OWN_BITS_PER_TERM = 7, 10
 SUMMARY = 160  # characters of a result's summary
 # Characters of a record's longer text that are indexed: names, tags and places are indexed whole.
 TEXT_LIMIT = {"zh": 400, "en": 1200}
@@ -70,7 +82,7 @@ class _Files:
         self.folders: set[str] = set()
 
     def write(self, sub: str, n: int | str, data) -> str:
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = _json(data)
         name = f"{n}.{hashlib.blake2b(body, digest_size=5).hexdigest()}"
         folder = self.root / sub
         if sub not in self.folders:
@@ -86,37 +98,70 @@ class _Files:
 class _Grouped:
     """Files written GROUP at a time into a folder named after their content: ``sub/<hash>/<n>.json``.
     A reader finds file n from the group's name alone (meta.json lists the groups), with no table
-    between; a change renames the GROUP files of its group, and no other."""
+    between; a change renames the GROUP files of its group, and no other. ``extra``: files that go
+    with the group's (its terms' own files), written into ``extra/<hash>/<name>.json`` and counted
+    in the hash."""
 
-    def __init__(self, files: _Files, sub: str):
-        self.files, self.sub = files, sub
+    def __init__(self, files: _Files, sub: str, extra: str | None = None):
+        self.files, self.sub, self.extra = files, sub, extra
         self.groups: list[str] = []
         self.bodies: list[bytes] = []
+        self.extras: dict[str, bytes] = {}
         self.count = 0
 
-    def add(self, data) -> None:
-        self.bodies.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    def add(self, data, extras: dict[str, object] | None = None) -> None:
+        self.bodies.append(_json(data))
+        self.extras.update((name, _json(value)) for name, value in (extras or {}).items())
         self.count += 1
         if len(self.bodies) == GROUP:
             self.flush()
+
+    def _write(self, folder: Path, bodies) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, body in bodies:
+            (folder / f"{name}.json").write_bytes(body)
+            self.files.count += 1
+            self.files.bytes += len(body)
 
     def flush(self) -> None:
         if not self.bodies:
             return
         digest = hashlib.blake2b(digest_size=5)
-        for body in self.bodies:
+        for body in [*self.bodies, *(n.encode() + b for n, b in sorted(self.extras.items()))]:
             digest.update(len(body).to_bytes(4, "little"))
             digest.update(body)
         name = digest.hexdigest()
-        folder = self.files.root / self.sub / name
-        folder.mkdir(parents=True, exist_ok=True)
         first = self.count - len(self.bodies)
-        for i, body in enumerate(self.bodies):
-            (folder / f"{first + i}.json").write_bytes(body)
-            self.files.count += 1
-            self.files.bytes += len(body)
+        self._write(self.files.root / self.sub / name, ((first + i, body) for i, body in enumerate(self.bodies)))
+        if self.extras:
+            self._write(self.files.root / self.extra / name, sorted(self.extras.items()))
         self.groups.append(name)
-        self.bodies = []
+        self.bodies, self.extras = [], {}
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def own_name(term: str) -> str:
+    """The name of a term's own file in its group's folder (the browser makes it from the term)."""
+    return f"{zlib.crc32(term.encode('utf-8')):08x}"
+
+
+def own_bits(term: str, size: int) -> list[int]:
+    """The bits of ``term`` in a Bloom filter of ``size`` bits (double hashing of two CRC-32s)."""
+    a, b = zlib.crc32(term.encode("utf-8")), zlib.crc32((term + "\0").encode("utf-8")) | 1
+    return [(a + i * b) % size for i in range(OWN_HASHES)]
+
+
+def own_filter(terms: list[str]) -> str:
+    """The Bloom filter of ``terms``, base64 (bit n is bit n % 8 of byte n // 8)."""
+    size = max(8, -(-len(terms) * OWN_BITS_PER_TERM // 8)) * 8
+    bits = bytearray(size // 8)
+    for term in terms:
+        for n in own_bits(term, size):
+            bits[n // 8] |= 1 << (n % 8)
+    return _b64(bits)
 
 
 def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -285,27 +330,33 @@ class _Language:
         self.documents.add(self.chunk)
         self.chunk = []
 
-    def finish(self, fold_names: list[str]) -> dict:
+    def finish(self, fold_name: str) -> dict:
         """Write the shards, facets and meta.json; return meta.json's content."""
         files = self.files
         if self.chunk:
             self._write_chunk()
         buckets = self.postings.buckets()
-        shards = _Grouped(files, "t")
+        shards = _Grouped(files, "t", extra="x")
         shard: dict[str, object] = {}
-        own = 0
+        extras: dict[str, object] = {}
+        owners: list[str] = []  # the terms whose own file has the name the browser makes (own_name)
         for b, term, data in self.postings.by_bucket(buckets):
             while shards.count < b:  # the shards before this one are complete (some may be empty)
-                shards.add(shard)
-                shard = {}
+                shards.add(shard, extras)
+                shard, extras = {}, {}
             entry: object = _b64(data)
             if len(data) > OWN_FILE:
-                entry = [files.write("x", own, entry)]
-                own += 1
+                name = own_name(term)
+                if name in shards.extras or name in extras:  # two terms of one group, one CRC: the shard names it
+                    name = f"{name}-{len(extras)}"
+                else:
+                    owners.append(term)
+                extras[name] = entry
+                entry = [name]
             shard[term] = entry
         while shards.count < buckets:
-            shards.add(shard)
-            shard = {}
+            shards.add(shard, extras)
+            shard, extras = {}, {}
         shards.flush()
         self.documents.flush()
         facet_meta = []
@@ -322,7 +373,8 @@ class _Language:
             "format": FORMAT, "lang": self.lang, "docs": self.count, "chunk": CHUNK, "group": GROUP,
             "buckets": buckets, "key": text.KEY_LENGTH, "pinyin": text.PINYIN,
             "terms": shards.groups, "documents": self.documents.groups,
-            "facets": facet_meta, "fold": fold_names, "syllables": " ".join(text.syllables()),
+            "own": {"hashes": OWN_HASHES, "filter": own_filter(owners)},
+            "facets": facet_meta, "fold": fold_name, "syllables": " ".join(text.syllables()),
         }
         (self.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
                                             encoding="utf-8")
@@ -331,7 +383,7 @@ class _Language:
 
 
 def write_indexes(docs: Iterable[dict], root: Path, langs: Iterable[str], facets: list[dict],
-                  fold_names: list[str]) -> dict[str, dict]:
+                  fold_name: str) -> dict[str, dict]:
     """Index ``docs`` (in their order) into ``root/<lang>/`` for each language, in one pass (a record's
     names are read once for all); return each meta.json's content."""
     indexes = [_Language(root / lang, lang, facets) for lang in langs]
@@ -339,27 +391,25 @@ def write_indexes(docs: Iterable[dict], root: Path, langs: Iterable[str], facets
         names = name_weights(doc)
         for index in indexes:
             index.add(doc, names)
-    return {index.lang: index.finish(fold_names) for index in indexes}
+    return {index.lang: index.finish(fold_name) for index in indexes}
 
 
-def write_fold(out: Path) -> list[str]:
-    """The folding table in FOLD_SHARDS shards by code point: {character: simplified}."""
-    files = _Files(out)
-    shards: list[dict[str, str]] = [{} for _ in range(FOLD_SHARDS)]
-    for code, simple in sorted(text.simplified_table().items()):
-        shards[code % FOLD_SHARDS][chr(code)] = simple
-    return [files.write("fold", n, shard) for n, shard in enumerate(shards)]
+def write_fold(out: Path) -> str:
+    """The folding table as one string of pairs, each a traditional character and its simplified one
+    (a string, not an object of thousands of keys: the browser reads it faster)."""
+    pairs = "".join(chr(code) + simple for code, simple in sorted(text.simplified_table().items()))
+    return _Files(out).write("fold", "table", pairs)
 
 
-def _index_language(documents: Path, root: Path, lang: str, fold_names: list[str]) -> dict:
+def _index_language(documents: Path, root: Path, lang: str, fold_name: str) -> dict:
     with documents.open(encoding="utf-8") as lines:
         header = json.loads(lines.readline())
         return write_indexes((json.loads(line) for line in lines), root, [lang], header["facets"],
-                             [f"../fold/{n}" for n in fold_names])[lang]
+                             f"../fold/{fold_name}")[lang]
 
 
-def _child(documents: Path, root: Path, lang: str, fold_names: list[str], conn) -> None:
-    conn.send(_index_language(documents, root, lang, fold_names))
+def _child(documents: Path, root: Path, lang: str, fold_name: str, conn) -> None:
+    conn.send(_index_language(documents, root, lang, fold_name))
     conn.close()
 
 
@@ -372,18 +422,18 @@ def build(documents: Path, out: Path, source: str, langs: Iterable[str] = ("zh",
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    fold_names = write_fold(staging)
+    fold_name = write_fold(staging)
     first, *others = langs
     context = multiprocessing.get_context("fork")
     children = []
     try:
         for lang in others:
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(documents, staging, lang, fold_names, send), daemon=True)
+            child = context.Process(target=_child, args=(documents, staging, lang, fold_name, send), daemon=True)
             child.start()
             send.close()
             children.append((lang, child, receive))
-        metas = {first: _index_language(documents, staging, first, fold_names)}
+        metas = {first: _index_language(documents, staging, first, fold_name)}
         for lang, child, receive in children:
             try:
                 metas[lang] = receive.recv()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from museum.search import text
+from museum.search.index import own_bits, own_name
 
 
 def _varints(raw: bytes) -> list[int]:
@@ -94,15 +95,26 @@ class Index:
     def shard(self, term: str) -> dict:
         return self._file("t", self._named("t", self.meta["terms"], text.bucket(term, self.meta["buckets"])))
 
+    def _group(self, term: str) -> str:
+        return self.meta["terms"][text.bucket(term, self.meta["buckets"]) // self.meta["group"]]
+
+    def may_own(self, term: str) -> str | None:
+        """Where the term's own file is if meta.json's filter says it may have one (the browser asks
+        for it with the term's shard); None if it has none."""
+        data = base64.b64decode(self.meta["own"]["filter"])
+        if all(data[n // 8] >> (n % 8) & 1 for n in own_bits(term, len(data) * 8)):
+            return f"x/{self._group(term)}/{own_name(term)}.json"
+        return None
+
     def postings(self, term: str) -> dict[int, int]:
         entry = self.shard(term).get(term)
-        return self._entry(entry)
+        return self._entry(term, entry)
 
-    def _entry(self, entry) -> dict[int, int]:
+    def _entry(self, term: str, entry) -> dict[int, int]:
         if entry is None:
             return {}
         if isinstance(entry, list):
-            entry = self._file("x", entry[0])
+            entry = self._file("x", f"{self._group(term)}/{entry[0]}")
         return dict(decode(entry))
 
     def _word(self, word: str) -> dict[int, int]:
@@ -115,7 +127,7 @@ class Index:
                 if term == stemmed or (len(word) >= text.KEY_LENGTH and term.startswith(candidate)
                                        and not term.startswith(text.PINYIN)):
                     bonus = 0 if term == stemmed else -1
-                    for doc, weight in self._entry(entry).items():
+                    for doc, weight in self._entry(term, entry).items():
                         scores[doc] = max(scores.get(doc, 0), 2 * weight + bonus)
         syllables = split_pinyin(word, self.syllables) if word.isascii() and word.isalpha() else None
         if syllables:

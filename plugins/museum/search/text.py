@@ -38,7 +38,7 @@ READINGS = 2  # readings of a character that its pinyin pairs use (长春 is cha
 @functools.cache
 def simplified_table() -> dict[int, str]:
     """Traditional → simplified, character for character (a few thousand entries; the browser
-    fetches it in shards, search.index.write_fold)."""
+    fetches it whole, once, search.index.write_fold)."""
     convert = opencc.OpenCC("t2s").convert
     table = {}
     for block in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):

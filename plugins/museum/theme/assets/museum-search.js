@@ -66,17 +66,14 @@
   function key(m, term) { return isCjk(term) || term.charAt(0) === m.pinyin ? term : term.slice(0, m.key); }
   function stem(word) { return /^[a-z]+$/.test(word) && word.length >= 3 ? stemWord(word) : word; }
 
-  // Traditional → simplified for the characters in ``text`` (their shards of the table only).
-  function folder(m, text) {
-    var pre = text.normalize("NFKC").toLowerCase(), shards = new Set();
-    Array.from(pre).forEach(function (ch) { if (CJK.test(ch)) shards.add(ch.codePointAt(0) % m.fold.length); });
-    return Promise.all(Array.from(shards).map(function (n) { return get(m.fold[n]); })).then(function (tables) {
-      return function (ch) {
-        for (var i = 0; i < tables.length; i++) if (tables[i][ch]) return tables[i][ch];
-        return ch;
-      };
-    });
-  }
+  // Traditional → simplified, a character at a time. The table (a string of pairs) is asked for as soon
+  // as the page opens, once, so that a query folds at once instead of waiting for a file of its own.
+  var folding = meta.then(function (m) { return get(m.fold); }).then(function (pairs) {
+    var table = new Map(), chars = Array.from(pairs);
+    for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+    return function (ch) { return table.get(ch) || ch; };
+  });
+  folding.catch(function () {});  // a search reports the failure
   function foldWith(one, text) { return Array.from(text.normalize("NFKC").toLowerCase(), one).join(""); }
 
   function splitPinyin(word, syllables) {
@@ -110,12 +107,18 @@
     }
     return out;
   }
-  function decode(data) {  // postings: varints of gap << 2 | weight
-    var values = varints(data), docs = new Int32Array(values.length), weights = new Int32Array(values.length), doc = 0;
-    for (var i = 0; i < values.length; i++) {
-      var v = values[i], w = v % 4;
-      doc += (v - w) / 4;
-      docs[i] = doc; weights[i] = w;
+  function decode(data) {  // postings: varints of gap << 2 | weight, read in one pass
+    var raw = atob(data), n = 0, i;
+    for (i = 0; i < raw.length; i++) if (raw.charCodeAt(i) < 128) n++;
+    var docs = new Int32Array(n), weights = new Int32Array(n), value = 0, scale = 1, doc = 0, k = 0;
+    for (i = 0; i < raw.length; i++) {
+      var b = raw.charCodeAt(i);
+      value += (b & 0x7f) * scale;
+      if (b & 0x80) { scale *= 128; continue; }
+      var w = value % 4;
+      doc += (value - w) / 4;
+      docs[k] = doc; weights[k++] = w;
+      value = 0; scale = 1;
     }
     return scoredList(docs, weights);
   }
@@ -125,15 +128,36 @@
     return out;
   }
   function shard(m, term) { return get(named("t", m.terms, crc32(key(m, term)) % m.buckets, m.group)); }
+  // A term's own file (its postings, when large) is in its shard's group's folder, named after the term
+  // (search/index.py own_name); meta.json's Bloom filter says which terms may have one (own_bits).
+  function ownPath(m, term, name) {
+    return "x/" + m.terms[Math.floor(crc32(key(m, term)) % m.buckets / m.group)] + "/" + name;
+  }
+  function mayOwn(m, term) {
+    var bits = m.ownFilter || (m.ownFilter = Uint8Array.from(atob(m.own.filter), function (c) { return c.charCodeAt(0); }));
+    var size = bits.length * 8, a = crc32(term), b = (crc32(term + "\u0000") | 1) >>> 0;
+    for (var i = 0; i < m.own.hashes; i++) {
+      var n = (a + i * b) % size;
+      if (!(bits[n >> 3] >> (n & 7) & 1)) return false;
+    }
+    return true;
+  }
+  // Ask for a term's shard and, if it may have one, its own file, at once: one round trip, not two.
+  // (A term the filter lets through wrongly, about 1 in 100, costs a request for a file not there.)
+  function lookup(m, term) {
+    var s = shard(m, term);
+    if (mayOwn(m, term)) get(ownPath(m, term, ("0000000" + crc32(term).toString(16)).slice(-8))).catch(function () {});
+    return s;
+  }
   var decoded = new Map();  // term → Promise of its list: typing a query repeats the terms before
-  function entry(term, value) {
+  function entry(m, term, value) {
     if (value === undefined) return Promise.resolve(EMPTY);
     if (!decoded.has(term)) {
-      decoded.set(term, Array.isArray(value) ? get("x/" + value[0]).then(decode) : Promise.resolve(decode(value)));
+      decoded.set(term, Array.isArray(value) ? get(ownPath(m, term, value[0])).then(decode) : Promise.resolve(decode(value)));
     }
     return decoded.get(term);
   }
-  function postings(m, term) { return shard(m, term).then(function (s) { return entry(term, s[term]); }); }
+  function postings(m, term) { return lookup(m, term).then(function (s) { return entry(m, term, s[term]); }); }
 
   // Records in both lists; ``combine`` makes the value of each from the two.
   function both(a, b, combine) {
@@ -200,23 +224,23 @@
     return tokens;
   }
   // Ask for the shards of ``text``'s terms before it is folded: most queries fold to themselves, so
-  // the shards arrive alongside the folding table instead of after it (one round trip fewer).
+  // when the folding table is still on its way (a ?q= link, just opened) the shards arrive alongside it.
   function prefetch(m, text) {
     tokensOf(text).forEach(function (t) {
       var terms = isCjk(t) ? pairs(t) : candidates(t).concat(readings(m, t));
-      terms.forEach(function (term) { shard(m, term).catch(function () {}); });  // the search itself reports a failure
+      terms.forEach(function (term) { lookup(m, term).catch(function () {}); });  // the search itself reports a failure
     });
   }
 
   function wordScores(m, word) {
     var stemmed = stem(word);
     var lookups = candidates(word).map(function (cand) {
-      return shard(m, cand).then(function (s) {
+      return lookup(m, cand).then(function (s) {
         var wanted = Object.keys(s).filter(function (term) {
           return term === stemmed || (word.length >= m.key && term.indexOf(cand) === 0 && term.charAt(0) !== m.pinyin);
         });
         return Promise.all(wanted.map(function (term) {
-          return entry(term, s[term]).then(function (l) { return scaled(l, 2, term === stemmed ? 0 : -1); });
+          return entry(m, term, s[term]).then(function (l) { return scaled(l, 2, term === stemmed ? 0 : -1); });
         }));
       });
     });
@@ -287,7 +311,7 @@
 
   function search(m, query) {  // → {scores: a scored list, or null for no words; tokens; fold}
     prefetch(m, query.normalize("NFKC").toLowerCase());
-    return folder(m, query).then(function (one) {
+    return folding.then(function (one) {
       var tokens = tokensOf(foldWith(one, query));
       return Promise.all(tokens.map(function (t) { return tokenScores(m, t); })).then(function (each) {
         var scores = null;
@@ -427,12 +451,16 @@
   }
 
   var current = { order: [], shown: 0, found: null, run: 0 };
-  function showMore(m, focus) {
+  // The next PAGE results, added to the list in one write; ``fresh``: in place of what it shows (a
+  // new query's results replace the last query's when they are ready, so the page is laid out once).
+  function showMore(m, focus, fresh) {
     var batch = Array.from(current.order.slice(current.shown, current.shown + PAGE)), run = current.run;
     return Promise.all(batch.map(function (n) { return documentOf(m, n); })).then(function (docs) {
       if (run !== current.run) return;
-      var first = null;
-      docs.forEach(function (doc) { var li = item(doc, current.found); first = first || li; list.appendChild(li); });
+      var items = document.createDocumentFragment(), first = null;
+      docs.forEach(function (doc) { var li = item(doc, current.found); first = first || li; items.appendChild(li); });
+      if (fresh) list.textContent = "";
+      list.appendChild(items);
       current.shown += docs.length;
       moreButton.hidden = current.shown >= current.order.length;
       if (focus && first) first.querySelector("a").focus();
@@ -490,24 +518,29 @@
     window.history.replaceState(null, "", window.location.pathname + (text ? "?" + text : ""));
   }
 
+  var addressTimer = 0, SETTLE = 500;
   function run(focusFirst) {
     var query = input.value.trim(), ticket = ++current.run;
-    // The address follows the query once its results are shown: changing it makes the browser
-    // fetch and decode the page's icon again, which at 4x CPU throttling cost a query 30 ms.
-    function done() { if (ticket === current.run) syncUrl(query); }
+    // The address follows the query once the visitor pauses (SETTLE ms after its results): changing
+    // it makes the browser fetch and decode the page's icon again, 15-30 ms at 4x CPU throttling,
+    // which held back the results' first paint, or the next query's as the visitor typed on.
+    function done() {
+      clearTimeout(addressTimer);
+      addressTimer = setTimeout(function () { if (ticket === current.run) syncUrl(query); }, SETTLE);
+    }
     meta.then(function (m) {
       return search(m, query).then(function (found) {
         return results(m, found).then(function (order) {
           if (ticket !== current.run) return;
-          list.textContent = "";
           current.found = found; current.shown = 0; current.order = order || new Int32Array(0);
-          start.hidden = order !== null;
           moreButton.hidden = true;
           facetCounts(m);
-          if (order === null) { status.textContent = ""; return; }
+          if (order === null) { list.textContent = ""; start.hidden = false; status.textContent = ""; return; }
           // Announced once the first results are in the page (tests wait for it too).
-          return showMore(m, focusFirst).then(function () {
-            if (ticket === current.run) status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
+          return showMore(m, focusFirst, true).then(function () {
+            if (ticket !== current.run) return;
+            start.hidden = true;
+            status.textContent = order.length ? WORDS.found(order.length) : WORDS.none;
           });
         });
       });
