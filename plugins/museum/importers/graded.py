@@ -39,8 +39,7 @@ from museum.importers.common import (
     vocabularies,
 )
 from museum.importers.engine import Item, Source, project
-from museum.importers.heritage import classify
-from museum.importers.ids import slug_id
+from museum.importers.heritage import check_name, classify
 from museum.records.loader import load_document
 from museum.records.models import Heritage
 
@@ -215,11 +214,7 @@ class GradedList(Source):
                 errors.append(RowProblem(shown, line, column, zh, en))
 
             name = cells.get("name", "")
-            if not name:
-                bad("name", "名称为空", "name is empty")
-            elif not slug_id(name):
-                bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
-                    f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
+            check_name(name, bad)
             level_text = cells.get("level", "")
             level = spelled(self.level_spelled, level_text)
             if not level_text:

@@ -198,6 +198,15 @@ class HeritageReport(ImportReport):
         return out
 
 
+def check_name(name: str, bad: Any) -> None:
+    """A site's name must be there and make an id (every list's rows: graded.py too)."""
+    if not name:
+        bad("name", "名称为空", "name is empty")
+    elif not slug_id(name):
+        bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
+            f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
+
+
 # --- the import ----------------------------------------------------------------------------------------
 def import_heritage(table: Path, collections: Path, *, shown: str | None = None) -> HeritageReport:
     """Import the list ``table`` (CSV or .xlsx) into ``collections``; everything that happened is in the report."""
@@ -320,11 +329,7 @@ class HeritageList(Source):
                 else:
                     numbers[column] = int(text)
             name = cells.get("name", "")
-            if not name:
-                bad("name", "名称为空", "name is empty")
-            elif not slug_id(name):
-                bad("name", f"无法由名称“{name}”生成编号（需要汉字、字母或数字）",
-                    f"cannot make an id from the name '{name}' (it needs Chinese characters, letters or digits)")
+            check_name(name, bad)
             province_text = cells.get("province", "")
             province = spelled(self.provinces, province_text)
             if not province_text:
