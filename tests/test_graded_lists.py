@@ -202,3 +202,8 @@ def test_designations_are_browsed_in_the_heritage_list_and_the_museum_directory(
     assert "铁人王进喜纪念馆" in museums
     site = (sample_site / "heritage" / "kai-luan-tang-shan-kuang" / "index.html").read_text(encoding="utf-8")
     assert "国家矿山公园（首批）" in site
+    # a designation's page says who conferred it, when, and where that is documented
+    assert "国土资源部 2005年公布。出处：维基百科“国家矿山公园”条目" in parks
+    english = (sample_site / "en" / "heritage" / "designation" / "national-mine-park" / "index.html").read_text(
+        encoding="utf-8")
+    assert "Announced by the Ministry of Land and Resources in 2005." in english

@@ -165,7 +165,18 @@ class Listings:
                     f"{urls.DIRECTORY}{name}/{value}/", listed, members,
                     [home_crumb(s), Link(title, urls.DIRECTORY)],
                     intro=s.ngettext("%(by)s：%(label)s，共 %(num)s 座博物馆。", "%(by)s：%(label)s，共 %(num)s 座博物馆。",
-                                     len(members), by=s._(DIRECTORY_GROUPS[name]), label=label))
+                                     len(members), by=s._(DIRECTORY_GROUPS[name]), label=label)
+                    + (self._conferred(value) if name == "designation" else ""))
+
+    def _conferred(self, designation: str) -> str:
+        """Who confers a designation and when, and where that is documented (the vocabulary entry says)."""
+        s, entry = self.s, self.cat.vocab.get("designations", {}).get(designation)
+        if entry is None or entry.issuer is None:
+            return ""
+        said = (s._("%(issuer)s %(year)s年公布。", issuer=s.pick(entry.issuer), year=entry.year) if entry.year
+                else s._("由%(issuer)s命名。", issuer=s.pick(entry.issuer)))
+        shown = entry.source and (s.lang == i18n.DEFAULT or entry.source.en)  # (never Chinese in an English sentence)
+        return said + (s._("出处：%(source)s", source=s.pick(entry.source)) if shown else "")
 
     def exhibitions(self) -> Iterable[PageSpec]:
         s = self.s
@@ -258,7 +269,7 @@ class Listings:
                 [self.records.card(h) for h in listed_order((heritage[i] for i in ids), cat)],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
-                                 label=label))
+                                 label=label) + (self._conferred(key[1]) if key[0] == "designation" else ""))
 
     def routes(self) -> Iterable[PageSpec]:
         s = self.s
