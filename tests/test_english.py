@@ -187,3 +187,13 @@ def test_a_listing_of_a_chinese_only_name_says_its_title_is_chinese(mini_checked
     body = str(Renderer(SITE_URL).body(chinese))
     assert '<h1 lang="zh">测试纺织博物馆</h1>' in body
     assert '<span aria-current="page"><span lang="zh">测试纺织博物馆</span></span>' in body
+
+
+def test_a_card_without_a_picture_shows_the_first_letter_of_its_title_not_a_quotation_mark():
+    from museum.records.fields import Text
+    from museum.render.html import Filters
+
+    title = Text.of("“三转一响”", '"Three things that turn and one that sounds" at home')
+    assert Filters("en").mark(title) == "T"
+    assert Filters("zh").mark(title) == "三"
+    assert Filters("zh").mark("中国工业博物馆") == "中"

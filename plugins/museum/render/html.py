@@ -55,6 +55,11 @@ class Filters:
             return value.sep.join(self.t(part) for part in value.parts if part)
         return str(value)
 
+    def mark(self, value) -> str:
+        """The first letter or character of a title, for a card without a picture (not a quotation mark)."""
+        text = self.t(value)
+        return next((ch for ch in text if ch.isalnum()), text[:1])
+
     def _missing(self, value) -> bool:
         return isinstance(value, Text) and value.get(self.lang) is None
 
@@ -115,7 +120,7 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         filters = Filters(lang)
-        env.filters.update(t=filters.t, tx=filters.tx, langattr=filters.langattr, other=filters.other, md=filters.md)
+        env.filters.update(t=filters.t, mark=filters.mark, tx=filters.tx, langattr=filters.langattr, other=filters.other, md=filters.md)
         strings = filters.s
         env.install_gettext_callables(strings.gettext, strings.ngettext_raw, newstyle=True)  # type: ignore[attr-defined]
         env.globals["lang"] = lang
