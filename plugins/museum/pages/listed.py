@@ -32,7 +32,8 @@ class Listed:
 
 def listings_of(h: Heritage, cat: Catalogue) -> list[Listed]:
     """Every listing of ``h``, highest level first (the vocabulary's order), each list once."""
-    found = own_listing(h, cat) + other_listings(h, cat)
+    own = own_listing(h, cat)
+    found = own + _others(h, cat, own)
     if not found:
         found.append(Listed(h.level, None, None, None, None, None, None, None, None, None))
     levels = list(cat.vocab.get("heritage-levels", {}))
@@ -52,7 +53,10 @@ def own_listing(h: Heritage, cat: Catalogue) -> list[Listed]:
 
 def other_listings(h: Heritage, cat: Catalogue) -> list[Listed]:
     """Its ``listings``, less one that only writes out the record's own listing again."""
-    found = own_listing(h, cat)
+    return _others(h, cat, own_listing(h, cat))
+
+
+def _others(h: Heritage, cat: Catalogue, found: list[Listed]) -> list[Listed]:
     others: list[Listed] = []
     for listing in h.listings:
         if any(o.level == listing.level and o.issuer == listing.issuer and o.batch == listing.batch for o in found):
@@ -62,13 +66,29 @@ def other_listings(h: Heritage, cat: Catalogue) -> list[Listed]:
     return others
 
 
-def order_key(h: Heritage, cat: Catalogue) -> tuple:
-    """How the heritage list orders sites: by level, issuer (the vocabulary's order), batch or year, number."""
-    first = listings_of(h, cat)[0]
-    levels = list(cat.vocab.get("heritage-levels", {}))
-    issuers = list(cat.vocab.get("heritage-issuers", {}))
-    return (levels.index(first.level) if first.level in levels else BIG,
-            issuers.index(first.issuer) if first.issuer in issuers else BIG,
+# The groups a site is in by its listings, one place for the heritage list and the statistics that count it:
+# a site listed at two levels is at both (once each); the batches are the national list's (another list's
+# batches are its issuer's).
+def levels(found: list[Listed]) -> list[str]:
+    return list(dict.fromkeys(o.level for o in found))
+
+
+def national_batches(found: list[Listed]) -> list[str]:
+    return list(dict.fromkeys(str(o.batch) for o in found if o.batch and o.level == "national"))
+
+
+def issuers(found: list[Listed]) -> list[str]:
+    return list(dict.fromkeys(o.issuer for o in found if o.issuer))
+
+
+def order_key(h: Heritage, cat: Catalogue, found: list[Listed] | None = None) -> tuple:
+    """How the heritage list orders sites: by level, issuer (the vocabulary's order), batch or year, number.
+    ``found``: its listings_of, when the caller has them."""
+    first = (found or listings_of(h, cat))[0]
+    level_order = list(cat.vocab.get("heritage-levels", {}))
+    issuer_order = list(cat.vocab.get("heritage-issuers", {}))
+    return (level_order.index(first.level) if first.level in level_order else BIG,
+            issuer_order.index(first.issuer) if first.issuer in issuer_order else BIG,
             first.batch or first.year or BIG, first.number or BIG, h.id or "")
 
 

@@ -14,7 +14,7 @@ from museum.catalogue.index import Catalogue
 from museum.records.fields import Text
 from museum.records.models import KINDS
 from museum.pages.spec import LINKS_PAGE_SIZE, SITE_NAME, SITE_NAME_EN, PageSpec, home_crumb, paginate
-from museum.pages.listed import listings_of, order_key
+from museum.pages.listed import BIG, issuers, levels, listings_of, national_batches, order_key
 from museum.pages.records import Overflow, RecordPages
 from museum.pages.views import Card, Link, Section
 
@@ -23,12 +23,6 @@ FACET_NAMES = {"industry": N_("按行业"), "province": N_("按地区"), "era": 
 DIRECTORY_GROUPS = {"industry": FACET_NAMES["industry"], "province": FACET_NAMES["province"], "designation": N_("按称号")}
 FACET_VOCAB = {"industry": "industries", "province": "provinces", "era": "eras"}
 FEATURED_EXHIBITIONS = 6
-
-
-def listed_order(sites, cat) -> list:
-    """Heritage sites as their lists publish them: by level (the vocabulary's order), issuer, batch and number;
-    sites without a batch or number after those with one, by id (listed.py)."""
-    return sorted(sites, key=lambda h: order_key(h, cat))
 
 
 class Listings:
@@ -209,11 +203,9 @@ class Listings:
         # levels is under both. Batches are the national list's (heritage/batch/3/ is printed in schools);
         # another list's batches are under its issuer: heritage/issuer/wuhan/batch/1/.
         groups_spec = [
-            ("level", s._("按级别"), "heritage-levels", lambda hid: list(dict.fromkeys(o.level for o in listed[hid]))),
-            ("batch", s._("按批次"), None,
-             lambda hid: [str(o.batch) for o in listed[hid] if o.batch and o.level == "national"]),
-            ("issuer", s._("按公布方"), "heritage-issuers",
-             lambda hid: list(dict.fromkeys(o.issuer for o in listed[hid] if o.issuer))),
+            ("level", s._("按级别"), "heritage-levels", lambda hid: levels(listed[hid])),
+            ("batch", s._("按批次"), None, lambda hid: national_batches(listed[hid])),
+            ("issuer", s._("按公布方"), "heritage-issuers", lambda hid: issuers(listed[hid])),
             ("province", s._("按地区"), "provinces", lambda hid: [heritage[hid].province]),
             ("industry", s._("按行业"), "industries", lambda hid: [heritage[hid].industry] if heritage[hid].industry else []),
             ("designation", s._("按称号"), "designations", lambda hid: list(heritage[hid].designations)),
@@ -247,9 +239,10 @@ class Listings:
             for o in found:
                 if o.issuer and o.batch and o.level != "national":
                     by_list[(o.issuer, o.batch)].append(hid)
-        issuers = list(cat.vocab.get("heritage-issuers", {}))
+        issuer_order = list(cat.vocab.get("heritage-issuers", {}))
         list_links = []
-        for issuer, batch in sorted(by_list, key=lambda k: (issuers.index(k[0]) if k[0] in issuers else 10**6, k[1])):
+        for issuer, batch in sorted(by_list, key=lambda k: (issuer_order.index(k[0]) if k[0] in issuer_order else BIG,
+                                                            k[1])):
             key = ("list", f"{issuer}/{batch}")
             members[key] = by_list[(issuer, batch)]
             labels[key] = s._("%(issuer)s第%(n)s批", issuer=s.pick(cat.label("heritage-issuers", issuer)), n=batch)
@@ -257,7 +250,9 @@ class Listings:
             list_links.append(Link(labels[key], urls_of[key], len(members[key])))
         if list_links:
             groups.insert(3, Section("by-list", s._("省市名单的批次"), links=list_links))
-        cards = [self.records.card(h) for h in listed_order(heritage.values(), cat)]
+        # As their lists publish them (listed.order_key), each site's key made once for every listing below.
+        rank = {hid: order_key(h, cat, listed[hid]) for hid, h in heritage.items()}
+        cards = [self.records.card(heritage[hid]) for hid in sorted(heritage, key=rank.__getitem__)]
         title = s._("工业遗产名录")
         yield from self._listing(urls.HERITAGE_LIST, title, cards, [home_crumb(s)],
                                  intro=s._("国家、省、市三级工业遗产名录：按级别、批次、公布方、地区、行业和称号浏览。"),
@@ -266,7 +261,7 @@ class Listings:
             label = s.pick(labels[key])
             yield from self._listing(
                 urls_of[key], labels[key],
-                [self.records.card(h) for h in listed_order((heritage[i] for i in ids), cat)],
+                [self.records.card(heritage[i]) for i in sorted(ids, key=rank.__getitem__)],
                 [home_crumb(s), Link(title, urls.HERITAGE_LIST)],
                 intro=s.ngettext("%(label)s：共 %(num)s 处工业遗产。", "%(label)s：共 %(num)s 处工业遗产。", len(ids),
                                  label=label) + (self._conferred(key[1]) if key[0] == "designation" else ""))

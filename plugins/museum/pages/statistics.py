@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from museum.catalogue.index import Catalogue
 from museum.pages import i18n, jsonld, urls
 from museum.pages.i18n import N_
+from museum.pages import listed
 from museum.pages.listed import listings_of
 from museum.pages.spec import PageSpec, home_crumb
 from museum.pages.timeline import kind_label
@@ -65,12 +66,12 @@ MEASURES = [
     # A site listed at two levels counts at both, as the heritage list shows it; the batches are the
     # national list's (another list's batches are its issuer's, counted by issuer).
     Measure("heritage", "level", N_("工业遗产：按级别"), "heritage-levels",
-            lambda c, h: [o.level for o in listings_of(h, c)], _grouped(urls.HERITAGE_LIST, "level")),
+            lambda c, h: listed.levels(listings_of(h, c)), _grouped(urls.HERITAGE_LIST, "level")),
     Measure("heritage", "batch", N_("国家工业遗产：按批次"), None,
-            lambda c, h: [str(o.batch) for o in listings_of(h, c) if o.batch and o.level == "national"],
+            lambda c, h: listed.national_batches(listings_of(h, c)),
             _grouped(urls.HERITAGE_LIST, "batch")),
     Measure("heritage", "issuer", N_("工业遗产：按公布方"), "heritage-issuers",
-            lambda c, h: [o.issuer for o in listings_of(h, c) if o.issuer], _grouped(urls.HERITAGE_LIST, "issuer")),
+            lambda c, h: listed.issuers(listings_of(h, c)), _grouped(urls.HERITAGE_LIST, "issuer")),
 ]
 
 # The chart's drawing, in SVG units: each bar under its label, so that long names need no column of
