@@ -249,7 +249,7 @@ def table(rows: list[dict]) -> str:
         hugo = r.get("hugo_s")
         cells = [f"{r['n']:,}", f"{r['check_s']:.1f}", f"{r['build_s']:.1f}", f"{s['check']:.1f}", f"{s['pages']:.1f}",
                  f"{s['render']:.1f}", f"{s['mkdocs']:.1f}", f"{s['images']:.1f}", f"{s['exports']:.2f}",
-                 f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['noop_s']:.1f}", f"{r['edit_s']:.1f}",
+                 "-" if "search" not in s else f"{s['search']:.1f}", f"{r['peak_mb']:.0f}", f"{r['noop_s']:.1f}", f"{r['edit_s']:.1f}",
                  "-" if r.get("serve_edit_s") is None else f"{r['serve_edit_s']:.1f}",
                  f"{r['site_mb']:.0f}", f"{r['artifact_kb']:.1f}", f"{r['largest_listing_kb']:.0f}",
                  f"{r['largest_page_kb']:.0f}", "-" if r["search_kb"] is None else f"{r['search_kb']:.0f}",
