@@ -246,3 +246,29 @@ def copy_collection_without(source: Path, target: Path, *folders: str) -> None:
         text = record.read_text(encoding="utf-8")
         if "\nassociated_people: [" in text:
             record.write_text(re.sub(r"\nassociated_people: \[[^\]]*\]", "", text), encoding="utf-8")
+
+
+def crowded_documents(count: int = 3000) -> list[dict]:
+    """Search documents of ``count`` alike records (the title, kind and text of each say its number), for
+    an index whose common terms have files of their own once index.OWN_FILE is made small."""
+    docs = []
+    for i in range(count):
+        body = f"word{i % 37} common 机车" * (i % 3)
+        docs.append({"url": f"a/{i}/", "title": {"zh": f"第{i}号" + "机车蒸汽缝纫电视"[i % 4:i % 4 + 2]},
+                     "kind": {"zh": "藏品", "en": "Object"}, "names": [str(i)], "tags": [], "text": {"zh": body},
+                     "summary": {"zh": body[:160]}, "facets": {"kind": [{"id": "artifact", "zh": "藏品", "en": "Objects"}]}})
+    return docs
+
+
+def write_search_index(docs: list[dict], out: Path) -> Path:
+    """Index ``docs`` into ``out`` (a site's search-index folder) as the build does; return ``out``."""
+    from museum.search import index
+    from museum.search.run import digest
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    documents = out.parent / "documents.jsonl"
+    facets = [{"id": "kind", "zh": "类别", "en": "Kind"}, {"id": "museum", "zh": "收藏单位", "en": "Museum"}]
+    documents.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in [{"facets": facets}, *docs]) + "\n",
+                         encoding="utf-8")
+    index.build(documents, out, digest(documents))
+    return out

@@ -4,6 +4,7 @@ museum-search.js follows; tests/browser/test_search.py checks the browser's answ
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from museum.search import index, text
 from museum.search.query import Index, split_pinyin
 from museum.search.run import carry, digest, made_from
+from sitecheck import crowded_documents, write_search_index
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search" / "queries.yaml").read_text(encoding="utf-8"))
 
@@ -150,8 +152,9 @@ def test_no_file_a_query_reads_grows_with_the_collection(tmp_path, monkeypatch):
         assert shard.stat().st_size < 5 * index.SHARD_BYTES, shard.name
     owns = list((folder / "x").glob("*/*.json"))
     assert owns
-    for own in owns:
-        assert isinstance(json.loads(own.read_text(encoding="utf-8")), str)  # one term's postings
+    for own in owns:  # one term's postings, and what a page of its first results shows
+        assert set(json.loads(own.read_text(encoding="utf-8"))) == {"term", "postings", "first"}
+        assert len(json.loads(own.read_text(encoding="utf-8"))["first"]) == index.FIRST
     for chunk in (folder / "d").glob("*/*.json"):
         assert len(json.loads(chunk.read_text(encoding="utf-8"))) <= index.CHUNK
     reader = Index(folder)
@@ -159,12 +162,18 @@ def test_no_file_a_query_reads_grows_with_the_collection(tmp_path, monkeypatch):
     assert len(reader.search("机车")) == 4000 - 1334  # in every record but each third
 
 
-def test_the_browser_can_ask_for_a_terms_own_file_with_its_shard(tmp_path, monkeypatch):
-    # meta.json's filter names every term with a file of its own, and where it is, so that a query
-    # fetches both in one round trip; few other terms pass it (each would cost a request in vain).
+def crowded(tmp_path: Path, monkeypatch) -> tuple[Index, list[dict]]:
+    """An index of 3,000 alike records whose common terms have files of their own (OWN_FILE made small)."""
     monkeypatch.setattr(index, "OWN_FILE", 200)
-    docs = [doc(f"a/{i}/", f"第{i}号" + "机车蒸汽缝纫电视"[i % 4:i % 4 + 2], body=f"word{i % 37} common") for i in range(3000)]
-    reader = Index(make(tmp_path, docs) / "zh")
+    docs = crowded_documents()
+    return Index(write_search_index(docs, tmp_path / "one" / "search-index") / "zh"), docs
+
+
+def test_a_common_term_is_read_from_its_own_file_alone_and_shows_its_first_results_from_it(tmp_path, monkeypatch):
+    # meta.json's filter names every term with a file of its own, and where it is, so that a query of
+    # one common term reads one file, in one round trip; few other terms pass it (each would cost a
+    # request in vain).
+    reader, _ = crowded(tmp_path, monkeypatch)
     owned, others = [], []
     for shard in (reader.folder / "t").glob("*/*.json"):
         for term, entry in json.loads(shard.read_text(encoding="utf-8")).items():
@@ -174,9 +183,35 @@ def test_the_browser_can_ask_for_a_terms_own_file_with_its_shard(tmp_path, monke
         assert (reader.folder / reader.may_own(term)).is_file(), term
     assert sum(reader.may_own(t) is not None for t in others) <= len(others) // 30
     reader.fetched.clear()
-    reader.search("机车")
-    assert reader.fetched == ["t/" + reader._named("t", reader.meta["terms"], text.bucket("机车", reader.meta["buckets"])) + ".json",
-                              reader.may_own("机车")]
+    shown = reader.shown(reader.search("机车"), 10)
+    assert reader.fetched == [reader.may_own("机车")] and len(shown) == 10
+
+
+def test_results_shown_from_own_files_are_those_the_document_files_show(tmp_path, monkeypatch):
+    reader, docs = crowded(tmp_path, monkeypatch)
+    monkeypatch.setattr(index, "OWN_FILE", 10**9)
+    plain = Index(make(tmp_path / "plain", docs) / "zh")
+    assert not list((plain.folder / "x").glob("*/*.json"))
+    for query in ["机车", "蒸汽", "机车蒸汽", "第1号", "word5", "common 机车", "common", "com", "jiche"]:
+        assert [r.fields for r in reader.shown(reader.search(query), 10)] == \
+               [r.fields for r in plain.shown(plain.search(query), 10)], query
+    assert any(path.startswith("d/") for path in reader.fetched)  # where the own files do not hold them
+
+
+def test_a_term_whose_own_file_another_term_has_is_read_from_its_shard(tmp_path, monkeypatch):
+    # Two terms of a group with one CRC: the second's file is named otherwise, and only its shard says
+    # so. Made here for every term at once (all names alike), with a filter every term passes.
+    from museum.search import query
+
+    monkeypatch.setattr(index, "own_name", lambda term: "same")
+    monkeypatch.setattr(query, "own_name", lambda term: "same")
+    reader, docs = crowded(tmp_path, monkeypatch)
+    assert len(list((reader.folder / "x").glob("*/same-*.json"))) > 10
+    reader.meta["own"]["filter"] = base64.b64encode(b"\xff" * 64).decode()
+    monkeypatch.setattr(index, "OWN_FILE", 10**9)
+    plain = Index(make(tmp_path / "plain", docs) / "zh")
+    for query_text in ["机车", "蒸汽", "电视缝纫", "word5", "jiche"]:
+        assert reader.urls(query_text) == plain.urls(query_text), query_text
 
 
 def test_an_unchanged_index_is_linked_from_the_site_it_replaces(tmp_path):

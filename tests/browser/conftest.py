@@ -144,3 +144,30 @@ def phone(browser, base_url):
     yield tab
     context.close()
     assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)
+
+
+@pytest.fixture(scope="session", params=["named", "colliding"])
+def crowded(request, sample_site, tmp_path_factory):
+    """The sample site with the search index of 3,000 alike records in place of its own, made as at
+    100,000 objects: its common terms in files of their own. ``colliding``: those files named alike
+    within each group (as two terms with one CRC are), so the browser finds them through their shards.
+    Yields the site's URL, its search-index folder and which of the two it is."""
+    import shutil
+
+    from museum.search import index
+    from sitecheck import crowded_documents, write_search_index
+
+    site = tmp_path_factory.mktemp("crowded") / "site"
+    shutil.copytree(sample_site, site, copy_function=os.link, ignore=shutil.ignore_patterns("search-index"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "OWN_FILE", 200)
+        if request.param == "colliding":
+            patch.setattr(index, "own_name", lambda term: "same")
+        write_search_index(crowded_documents(), site / "search-index")
+    for url in serve(site):
+        yield url, site / "search-index", request.param
+
+
+@pytest.fixture
+def crowded_tab(browser, crowded):
+    yield from guarded_tab(browser, crowded[0])

@@ -249,3 +249,27 @@ def test_the_english_header_search_leads_to_the_english_search_page(page, base_u
     page.wait_for_url(re.compile(r"/en/search/\?q="))
     settle(page)
     assert page.eval_on_selector(LINK, "a => a.getAttribute('href')").endswith("en/artifacts/butterfly-sewing-machine/")
+
+
+# --- an index as large collections have it (tests/browser/conftest.py crowded) --------------------------
+CROWDED_QUERIES = ["机车", "蒸汽", "機車蒸汽", "第1号", "word5", "common 机车", "com", "jiche", "电视 word3"]
+
+
+def test_common_terms_read_from_files_of_their_own_answer_as_the_index_reader_does(crowded, crowded_tab):
+    url, folder, _ = crowded
+    reader = Index(folder / "zh")
+    for query in CROWDED_QUERIES:
+        assert results(crowded_tab, url, query) == reader.urls(query, 10), query
+
+
+def test_a_query_of_one_common_term_reads_its_own_file_and_no_document_file(crowded, crowded_tab):
+    url, _, names = crowded
+    fetched = []
+    crowded_tab.on("request", lambda r: fetched.append(r.url.split("/search-index/zh/")[-1])
+                   if "/search-index/zh/" in r.url and not r.url.endswith("/meta.json") else None)
+    assert len(results(crowded_tab, url, "机车")) == 10
+    kinds = [path.split("/")[0] for path in fetched]
+    if names == "named":
+        assert kinds == ["x"], fetched  # one file, one round trip
+    else:
+        assert "d" not in kinds and kinds[-1] == "x", fetched  # its shard names its own file

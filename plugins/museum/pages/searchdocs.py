@@ -128,9 +128,11 @@ class SearchDocuments:
         return doc
 
     def documents(self) -> Iterator[dict]:
-        """Every record's document, short titles first (the order of equal scores)."""
+        """Every record's document, short titles first (the order of equal scores), then by title: records
+        of one name or series (a brand, a model) are numbered together, so that the results a query
+        shows first are in few document files (search.index.CHUNK records to a file)."""
         records = [r for table in self.cat.records.values() for r in table.values()]
-        records.sort(key=lambda r: (len(r.label.zh), urls.record(r.key)))
+        records.sort(key=lambda r: (len(r.label.zh), r.label.zh, urls.record(r.key)))
         for record in records:
             yield self.document(record)
 

@@ -11,7 +11,11 @@ What a visitor's browser fetches for a query is bounded, however large the colle
   content (``t/<group>/<n>.json``); meta.json lists the folders, so a shard is one request away.
   A term's own file is in the folder of its shard's group, named after the term
   (``x/<group>/<own_name>.json``), and meta.json's Bloom filter (``own``) says which terms have one:
-  the browser asks for a term's shard and its own file at once, in one round trip instead of two.
+  the browser asks for a Chinese term's own file alone (a word's shard too: it lists the words a prefix
+  extends to). An own file names its term, so a term the filter passes wrongly, or one whose file
+  had to be named otherwise (two terms of a group, one CRC), is read from its shard after all.
+  It also holds what its first results show (``first``: FIRST rows, as in ``d/``), so that a query
+  of one common term, the most common kind, is answered from one file in one round trip.
   The group's name covers its own files too, so a change to them renames it.
 - **Documents** ``d/``: what a result shows (title, kind, museum, thumbnail, summary), CHUNK
   records to a file, so only the results shown are fetched; in folders of 64 as for terms.
@@ -47,7 +51,7 @@ import numpy as np
 
 from museum.search import text
 
-FORMAT = 5  # raise on any change to the files: an index of another format is made anew
+FORMAT = 6  # raise on any change to the files: an index of another format is made anew
 SOURCE = "source.json"  # beside the languages' folders: the digest of the documents it was made from
 GROUP = 64  # file names per group table
 # Records per document file. The first 10 results of a query span 2-4 files at 32 (4-9 at 8), and at
@@ -57,6 +61,11 @@ CHUNK = 32
 # 24,000, shards of 40-80 KB took the browser longer to read than the postings the query wanted).
 SHARD_BYTES = 8_000
 OWN_FILE = 12_000  # postings bytes past which a term gets a file of its own
+# Results whose rows a term's own file holds: a page of them (museum-search.js PAGE). At 100,000
+# objects the second round trip, for the document files of the results shown, took a third of a
+# query's time; with these rows a one-term query needs none, and a phrase's results are mostly among
+# the first of its rarest pair's.
+FIRST = 10
 # The Bloom filter of terms with files of their own: about 1% of other terms pass it (the browser
 # then asks for a file that is not there, and reads the term from its shard).
 OWN_HASHES, OWN_BITS_PER_TERM = 7, 10
@@ -262,8 +271,10 @@ class _Postings:
             buckets *= 2
         return buckets
 
-    def by_bucket(self, buckets: int) -> Iterator[tuple[int, str, bytes]]:
-        """(shard, term, postings as varints of gap << 2 | weight), shard by shard, terms sorted within."""
+    def by_bucket(self, buckets: int) -> Iterator[tuple[int, str, bytes, list[int] | None]]:
+        """(shard, term, postings as varints of gap << 2 | weight, first), shard by shard, terms sorted
+        within; ``first``: for a term whose postings get a file of their own, its FIRST records in the
+        order of a query's results (weight, then number), else None."""
         terms = list(self.ids)
         self.ids = {}
         if not terms:
@@ -292,11 +303,18 @@ class _Postings:
             starts = np.flatnonzero(np.diff(tids, prepend=np.uint64(1 << 63)))
             gaps = np.diff(docs, prepend=np.uint64(0))
             gaps[starts] = docs[starts]
-            data, offsets = varints((gaps << np.uint64(2)) | (part & np.uint64(3)))
+            weights = part & np.uint64(3)
+            data, offsets = varints((gaps << np.uint64(2)) | weights)
             bounds = np.append(offsets[starts], len(data)).tolist()
+            ends = [*starts[1:].tolist(), len(part)]
             raw = data.tobytes()
             for i, tid in enumerate(tids[starts].tolist()):
-                yield shard_of[tid], terms[tid], raw[bounds[i]:bounds[i + 1]]
+                first = None
+                if bounds[i + 1] - bounds[i] > OWN_FILE:
+                    own = slice(int(starts[i]), ends[i])
+                    order = np.argsort(-weights[own].astype(np.int64), kind="stable")[:FIRST]
+                    first = docs[own][order].tolist()
+                yield shard_of[tid], terms[tid], raw[bounds[i]:bounds[i + 1]], first
             pos = end
         self.codes = array("Q")
 
@@ -330,35 +348,51 @@ class _Language:
         self.documents.add(self.chunk)
         self.chunk = []
 
+    def _rows(self, numbers: list[int], read: dict[int, list]) -> list[list]:
+        """[number, *row] of each record, read back from the document files written (``read``: the
+        files read so far; the first results of the terms are mostly the same few records)."""
+        out = []
+        for n in numbers:
+            k = n // CHUNK
+            if k not in read:
+                if len(read) > 256:
+                    read.clear()
+                path = self.out / "d" / self.documents.groups[k // GROUP] / f"{k}.json"
+                read[k] = json.loads(path.read_bytes())
+            out.append([n, *read[k][n % CHUNK]])
+        return out
+
     def finish(self, fold_name: str) -> dict:
         """Write the shards, facets and meta.json; return meta.json's content."""
         files = self.files
         if self.chunk:
             self._write_chunk()
+        self.documents.flush()  # the own files hold rows of theirs
+        read: dict[int, list] = {}
         buckets = self.postings.buckets()
         shards = _Grouped(files, "t", extra="x")
         shard: dict[str, object] = {}
         extras: dict[str, object] = {}
         owners: list[str] = []  # the terms whose own file has the name the browser makes (own_name)
-        for b, term, data in self.postings.by_bucket(buckets):
+        for b, term, data, first in self.postings.by_bucket(buckets):
             while shards.count < b:  # the shards before this one are complete (some may be empty)
                 shards.add(shard, extras)
                 shard, extras = {}, {}
             entry: object = _b64(data)
-            if len(data) > OWN_FILE:
+            if first is not None:
                 name = own_name(term)
                 if name in shards.extras or name in extras:  # two terms of one group, one CRC: the shard names it
-                    name = f"{name}-{len(extras)}"
+                    name = next(f"{name}-{n}" for n in count(1)
+                                if f"{name}-{n}" not in shards.extras and f"{name}-{n}" not in extras)
                 else:
                     owners.append(term)
-                extras[name] = entry
+                extras[name] = {"term": term, "postings": entry, "first": self._rows(first, read)}
                 entry = [name]
             shard[term] = entry
         while shards.count < buckets:
             shards.add(shard, extras)
             shard, extras = {}, {}
         shards.flush()
-        self.documents.flush()
         facet_meta = []
         for facet in self.facets:
             values = []

@@ -81,12 +81,16 @@ class Index:
         self.syllables = set(self.meta["syllables"].split())
         self.fetched: list[str] = []  # the files a query read, as the browser would fetch them
         self._cache: dict[str, object] = {}
+        self.rows: dict[int, list] = {}  # what records show, from the own files read (their ``first``)
 
     def _file(self, sub: str, name: str):
         path = f"{sub}/{name}.json"
         if path not in self._cache:
             self.fetched.append(path)
-            self._cache[path] = json.loads((self.folder / path).read_text(encoding="utf-8"))
+            try:
+                self._cache[path] = json.loads((self.folder / path).read_text(encoding="utf-8"))
+            except FileNotFoundError:  # as the browser is answered 404
+                self._cache[path] = None
         return self._cache[path]
 
     def _named(self, sub: str, groups: list[str], n: int) -> str:
@@ -99,29 +103,42 @@ class Index:
         return self.meta["terms"][text.bucket(term, self.meta["buckets"]) // self.meta["group"]]
 
     def may_own(self, term: str) -> str | None:
-        """Where the term's own file is if meta.json's filter says it may have one (the browser asks
-        for it with the term's shard); None if it has none."""
+        """Where the term's own file is if meta.json's filter says it may have one; None if it has none."""
         data = base64.b64decode(self.meta["own"]["filter"])
         if all(data[n // 8] >> (n % 8) & 1 for n in own_bits(term, len(data) * 8)):
             return f"x/{self._group(term)}/{own_name(term)}.json"
         return None
 
+    def _own(self, term: str, name: str) -> str | None:
+        """The postings in the own file ``name`` of ``term``'s group if that file is the term's (keeping
+        the rows of its first results); None if there is no such file or it is another term's."""
+        own = self._file("x", f"{self._group(term)}/{name}")
+        if not own or own["term"] != term:
+            return None
+        self.rows.update((row[0], row[1:]) for row in own["first"])
+        return own["postings"]
+
     def postings(self, term: str) -> dict[int, int]:
-        entry = self.shard(term).get(term)
-        return self._entry(term, entry)
+        """A term looked up whole (a Chinese pair or character, a reading): from its own file alone if
+        the filter says it may have one and the file is its, else from its shard."""
+        if self.may_own(term):
+            found = self._own(term, own_name(term))
+            if found is not None:
+                return dict(decode(found))
+        return self._entry(term, self.shard(term).get(term))
 
     def _entry(self, term: str, entry) -> dict[int, int]:
-        if entry is None:
-            return {}
         if isinstance(entry, list):
-            entry = self._file("x", f"{self._group(term)}/{entry[0]}")
-        return dict(decode(entry))
+            entry = self._own(term, entry[0])
+        return dict(decode(entry)) if entry else {}
 
     def _word(self, word: str) -> dict[int, int]:
         """Record → score for one typed word: its stem, words it begins, its pinyin."""
         scores: dict[int, int] = {}
         stemmed = text.stem(word)
         for candidate in {stemmed, word}:
+            if self.may_own(candidate):  # the browser asks for it with the shard
+                self._own(candidate, own_name(candidate))
             shard = self.shard(candidate)
             for term, entry in shard.items():
                 if term == stemmed or (len(word) >= text.KEY_LENGTH and term.startswith(candidate)
@@ -168,11 +185,14 @@ class Index:
         return allowed
 
     def shown(self, results: list[Result], count: int = 10) -> list[Result]:
-        """The first ``count`` results with what they show (fetching their document files)."""
+        """The first ``count`` results with what they show: from the own files the query read, else
+        from their document files."""
         out = []
         for result in results[:count]:
-            chunk = self._file("d", self._named("d", self.meta["documents"], result.number // self.meta["chunk"]))
-            fields = chunk[result.number % self.meta["chunk"]]
+            fields = self.rows.get(result.number)
+            if fields is None:
+                chunk = self._file("d", self._named("d", self.meta["documents"], result.number // self.meta["chunk"]))
+                fields = chunk[result.number % self.meta["chunk"]]
             out.append(Result(result.number, result.score, fields[0], fields[1], fields))
         return out
 
