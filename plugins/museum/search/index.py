@@ -63,8 +63,8 @@ SHARD_BYTES = 8_000
 OWN_FILE = 12_000  # postings bytes past which a term gets a file of its own
 # Results whose rows a term's own file holds: a page of them (museum-search.js PAGE). At 100,000
 # objects the second round trip, for the document files of the results shown, took a third of a
-# query's time; with these rows a one-term query needs none, and a phrase's results are mostly among
-# the first of its rarest pair's.
+# query's time; with these rows a one-term query needs none (a phrase often does: the rows its pairs'
+# files lack come from the document files).
 FIRST = 10
 # The Bloom filter of terms with files of their own: about 1% of other terms pass it (the browser
 # then asks for a file that is not there, and reads the term from its shard).
