@@ -273,3 +273,11 @@ def test_a_query_of_one_common_term_reads_its_own_file_and_no_document_file(crow
         assert kinds == ["x"], fetched  # one file, one round trip
     else:
         assert "d" not in kinds and kinds[-1] == "x", fetched  # its shard names its own file
+
+
+def test_an_own_file_that_cannot_be_fetched_says_search_is_unavailable_not_nothing_found(crowded, crowded_tab):
+    url = crowded[0]
+    crowded_tab.route("**/search-index/zh/x/**", lambda route: route.abort())
+    crowded_tab.goto(f"{url}search/?q={quote('机车')}")
+    settle(crowded_tab)
+    assert "暂时无法使用" in crowded_tab.inner_text(".museum-search__status")

@@ -37,7 +37,7 @@
   function get(path) {
     if (!files.has(path)) {
       files.set(path, fetch(new URL(path + ".json", indexUrl)).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
+        if (!r.ok) throw Object.assign(new Error(path + ": " + r.status), { status: r.status });
         return r.json();
       }));
     }
@@ -135,13 +135,17 @@
   }
   function ownName(term) { return ("0000000" + crc32(term).toString(16)).slice(-8); }
   var rows = new Map();  // record number → what it shows, from the own files read (their first results)
-  // The postings in own file ``name`` if it is ``term``'s (null if there is none, or it is another's).
+  // The postings in own file ``name`` if it is ``term``'s (null if there is none, or it is another's;
+  // a file that could not be fetched fails the search, which then says so).
   function own(m, term, name) {
     return get(ownPath(m, term, name)).then(function (file) {
       if (file.term !== term) return null;
       file.first.forEach(function (row) { rows.set(row[0], row.slice(1)); });
       return file.postings;
-    }, function () { return null; });
+    }, function (error) {
+      if (error.status === 404) return null;
+      throw error;
+    });
   }
   function mayOwn(m, term) {
     var bits = m.ownFilter || (m.ownFilter = Uint8Array.from(atob(m.own.filter), function (c) { return c.charCodeAt(0); }));
@@ -156,7 +160,7 @@
   // for at once: one round trip, not two.
   function lookup(m, term) {
     var s = shard(m, term);
-    if (mayOwn(m, term)) own(m, term, ownName(term));
+    if (mayOwn(m, term)) own(m, term, ownName(term)).catch(function () {});  // the search reports a failure
     return s;
   }
   var decoded = new Map();  // term → Promise of its list: typing a query repeats the terms before
