@@ -70,16 +70,8 @@ def doc(url: str, title: str, *, tags=(), body: str = "", kind: str = "artifact"
             "summary": {"zh": body[:160]}, "facets": facets}
 
 
-FACETS = [{"id": "kind", "zh": "类别", "en": "Kind"}, {"id": "museum", "zh": "收藏单位", "en": "Museum"}]
-
-
 def make(tmp_path: Path, docs: list[dict]) -> Path:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    documents = tmp_path / "documents.jsonl"
-    documents.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in [{"facets": FACETS}, *docs]) + "\n",
-                         encoding="utf-8")
-    index.build(documents, tmp_path / "search-index", digest(documents))
-    return tmp_path / "search-index"
+    return write_search_index(docs, tmp_path / "search-index")
 
 
 @pytest.fixture
