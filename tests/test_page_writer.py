@@ -118,6 +118,23 @@ def test_the_sitemap_lists_every_page_once_in_order_and_splits_past_the_protocol
     assert re.findall(r"<loc>([^<]+)</loc>", (split / "sitemap-3.xml").read_text(encoding="utf-8")) == [f"{SITE_URL}e/"]
 
 
+def test_each_sitemap_file_pairs_its_pages_with_their_twins_wherever_those_are_listed(tmp_path, monkeypatch):
+    monkeypatch.setattr(sitemap, "PER_FILE", 2)
+    monkeypatch.setattr(sitemap, "ROWS_PER_WRITE", 1)  # (its rows are written a few at a time)
+    pages = iter(["", "en/", "a/", "en/a/", "b/"])  # (any iterable: the page writer's URLs as they come)
+    assert sitemap.write_sitemap(tmp_path, SITE_URL, pages, "2026-12-02", {"en/a/": "2026-01-05"}) == 3
+    rows = {loc: rest for n in (1, 2, 3) for loc, rest in re.findall(
+        r"<url><loc>([^<]+)</loc>(.*?)</url>", (tmp_path / f"sitemap-{n}.xml").read_text(encoding="utf-8"))}
+    assert list(rows) == [SITE_URL + u for u in ("", "a/", "b/", "en/", "en/a/")]
+    twins = f'hreflang="zh" href="{SITE_URL}a/"/><xhtml:link rel="alternate" hreflang="en" href="{SITE_URL}en/a/"'
+    assert twins in rows[f"{SITE_URL}a/"] and twins in rows[f"{SITE_URL}en/a/"]  # (a/ in file 1, en/a/ in file 3)
+    assert "hreflang" not in rows[f"{SITE_URL}b/"]  # no twin: no alternates
+    assert "<lastmod>2026-01-05</lastmod>" in rows[f"{SITE_URL}en/a/"] and "2026-12-02" in rows[f"{SITE_URL}a/"]
+    for n in (1, 2, 3):
+        text = (tmp_path / f"sitemap-{n}.xml").read_bytes()
+        assert gzip.decompress((tmp_path / f"sitemap-{n}.xml.gz").read_bytes()) == text
+
+
 def test_a_real_rebuild_leaves_unchanged_pages_untouched_on_disk(run_cli, mini_copy, tmp_path):
     site = tmp_path / "site"
     assert run_cli("--collections", str(mini_copy), "build", "--no-search", "--site-dir", str(site)).returncode == 0
