@@ -6,6 +6,7 @@ from pathlib import Path
 
 from museum.catalogue.index import Catalogue, build_catalogue
 from museum.catalogue.ledger import Key, check_ledger
+from museum.records.memory import release as release_memory
 from museum.records.loader import Loaded, collector_paused, load_collection, place_in
 from museum.records.models import FOLDER_KIND, KINDS
 from museum.records.problems import Problem
@@ -18,6 +19,7 @@ def check_collection(collections: Path, root: Path | None = None, cache: Path | 
     with collector_paused():  # (what both phases make is kept)
         loaded = load_collection(collections, root, cache, memory)
         cat, problems = build_catalogue(loaded)
+    release_memory()  # (the records cache's pickles, freed among the records made from them)
     return cat, sorted([*problems, *check_ledger(cat, _unreadable(loaded))])
 
 
