@@ -31,7 +31,7 @@ def build(coll: Path, site: Path, previous: Path | None = None, carry: bool = Fa
         cat, problems = check_collection(coll, coll.parent, coll.parent / "cache", memory.setdefault("records", {}))
     assert not problems, [str(p) for p in problems[:3]]
     plan = SitePlan(cat, SITE_URL)
-    others = plan.other_pages()
+    others = plan.other_groups()
     plan.plan_pictures()
     writer = PageWriter(Renderer(SITE_URL), {(lang, n): SHELL for lang in ("zh", "en") for n in range(10)}, site, SITE_URL, previous=previous,
                         carry=carry)

@@ -65,8 +65,8 @@ def test_every_record_page_is_written_into_its_shell_and_listed_in_the_manifest(
 
 def test_two_workers_write_the_same_bytes_as_one(plan, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
-    write_pages(plan, plan.other_pages(), make_writer(one), workers=1)
-    write_pages(plan, plan.other_pages(), make_writer(two), workers=2)
+    write_pages(plan, plan.other_groups(), make_writer(one), workers=1)
+    write_pages(plan, plan.other_groups(), make_writer(two), workers=2)
     files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
     assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
@@ -133,6 +133,19 @@ def test_each_sitemap_file_pairs_its_pages_with_their_twins_wherever_those_are_l
     for n in (1, 2, 3):
         text = (tmp_path / f"sitemap-{n}.xml").read_bytes()
         assert gzip.decompress((tmp_path / f"sitemap-{n}.xml.gz").read_bytes()) == text
+
+
+def test_the_other_pages_come_in_groups_planned_when_called_leaving_out_the_hosts(plan):
+    groups = plan.other_groups()
+    urls = [spec.url for group in groups for spec in group()]
+    assert urls == [spec.url for spec in plan.other_pages()] and len(set(urls)) == len(urls)
+    assert {"", "en/"} <= set(urls)  # (both languages)
+    first = next(iter(groups[0]()))
+    assert next(iter(groups[0]())) is not first  # planned anew at each call: nothing held between
+    left_out = frozenset({first.src_uri, "en/index.md"})
+    kept = [spec.src_uri for group in plan.other_groups(left_out) for spec in group()]
+    assert kept == [spec.src_uri for spec in plan.other_pages() if spec.src_uri not in left_out]
+    assert len(kept) == len(urls) - 2
 
 
 def test_a_real_rebuild_leaves_unchanged_pages_untouched_on_disk(run_cli, mini_copy, tmp_path):
@@ -328,7 +341,7 @@ def test_folders_carried_at_two_depths_of_one_folder_all_arrive(tmp_path):
 
 def test_unchanged_listing_pages_are_carried_like_record_folders(many, tmp_path):
     plan = many
-    others = plan.other_pages()
+    others = plan.other_groups()
     old, new = tmp_path / "old", tmp_path / "new"
     write_pages(plan, others, make_writer(old), workers=1, inputs=_inputs(plan))
     writer = PageWriter(make_writer(new).renderer, make_writer(new).shells, new, SITE_URL, previous=old, carry=True)

@@ -1,6 +1,6 @@
 """The core's page writer: every generated page, rendered into its shell, over all cores.
 
-The work is cut into tasks (shares of the records, and chunks of the other pages); worker processes
+The work is cut into tasks (shares of the records, and groups of the other pages); worker processes
 forked after planning inherit the catalogue and the plan, so nothing is pickled but each task's number
 and its result. Every page written is listed in the site's manifest (``MANIFEST``) with the digest
 of its bytes and, for a record's pages, the key of their inputs (pages/inputs.py). Given the previous
@@ -21,7 +21,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +36,6 @@ from museum.render.html import Renderer
 
 MANIFEST = ".museum-pages"  # in the site folder: "digest path" per page the core wrote
 CARRY = ".museum-carry"  # in a new site: the folders still to be moved in from the previous site
-CHUNK = 200  # other pages per task
 SHARES_PER_WORKER = 8  # record shares per worker, so that the workers finish together
 
 
@@ -188,7 +187,7 @@ class PageWriter:
 class _Job:
     plan: SitePlan
     writer: PageWriter
-    others: list[PageSpec]
+    others: Sequence[Callable[[], Iterable[PageSpec]]]
     records: list[tuple[Record, str | None]]  # the records to do, with their key if it is known
     shares: int
     inputs: PageInputs | None
@@ -203,7 +202,7 @@ def _run(task: tuple[str, int]) -> Written:
     what, n = task
     job, done = _JOB, Written()
     if what == "others":
-        for spec in job.others[n : n + CHUNK]:
+        for spec in job.others[n]():  # (planned here, as they are written)
             key = job.inputs.spec_key(spec) if job.inputs else "-"
             # (never the home page's folder: the site; an English page's folder holds no Chinese one)
             folders = [spec.url] if spec.url and spec.url not in _JOB.homes else None
@@ -225,10 +224,10 @@ def _reused_or_written(key: str, specs: Callable[[], list[PageSpec]], folders: l
     return reused or _JOB.writer.write(specs(), key)
 
 
-def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, workers: int | None = None,
-                inputs: PageInputs | None = None, progress: Callable[[int], None] | None = None) -> Written:
-    """Write the record pages of ``plan`` and the pages ``others``; ``progress(n)`` after n more
-    records or other pages.
+def write_pages(plan: SitePlan, others: Sequence[Callable[[], Iterable[PageSpec]]], writer: PageWriter, *,
+                workers: int | None = None, inputs: PageInputs | None = None, progress: Callable[[int], None] | None = None) -> Written:
+    """Write the record pages of ``plan`` and the other pages, in groups (``SitePlan.other_groups``:
+    each planned when it is called); ``progress(n)`` after n more records or other pages.
     With ``inputs``, a record whose pages' inputs are unchanged has its pages linked, not made.
 
     The plan's pictures must all be planned first (``SitePlan.plan_pictures``): what the workers
@@ -254,7 +253,7 @@ def write_pages(plan: SitePlan, others: list[PageSpec], writer: PageWriter, *, w
     else:
         records = [(record, None) for record in plan.all_records()]
     shares = min(workers * SHARES_PER_WORKER if workers > 1 else 1, len(records))
-    tasks = [("records", n) for n in range(shares)] + [("others", n) for n in range(0, len(others), CHUNK)]
+    tasks = [("records", n) for n in range(shares)] + [("others", n) for n in range(len(others))]
     homes = {i18n.localized(urls.HOME, lang) for lang in plan.languages}
     _JOB = _Job(plan, writer, others, records, max(shares, 1), inputs, homes)
     try:

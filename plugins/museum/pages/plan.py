@@ -3,12 +3,14 @@
 ``SitePlan`` plans the pages in two parts, so that the writer can spread them over processes without
 holding them all: the record pages (one per record, each followed by the full listings of its lists
 too long for the page), in any number of shares; and the rest (home, listings, directories, map,
-field reference, search), which are few. ``plan_site`` is both parts at once, for tests and tools.
+field reference, search), in groups, each planned when it is written. ``plan_site`` is both parts at
+once, for tests and tools.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -46,6 +48,26 @@ class _Language:
                                    self.maps.locator)
         # (the artifacts' cards and facets are the same in another language: only their texts differ)
         self.listings = Listings(plan.cat, self.records, absolute, first.listings if first else None)
+
+
+# The other pages of a language, group by group (SitePlan.other_groups), in the order they are listed.
+_OTHERS: tuple[Callable[[SitePlan, _Language], Iterable[PageSpec]], ...] = (
+    lambda plan, b: [b.listings.home()],
+    lambda plan, b: b.listings.collection(),
+    lambda plan, b: b.listings.directory(),
+    lambda plan, b: b.listings.exhibitions(),
+    lambda plan, b: b.listings.heritage(),
+    lambda plan, b: b.listings.routes(),
+    lambda plan, b: b.listings.people(),
+    lambda plan, b: b.listings.enterprises(),
+    lambda plan, b: b.listings.courses(),
+    lambda plan, b: [fields_reference(b.absolute, b.s), search_page(b.lang)],
+    lambda plan, b: b.maps.pages(),
+    lambda plan, b: [downloads(plan.opendata, b.absolute, b.lang)],
+    lambda plan, b: completeness_pages(plan.cat, b.absolute, b.lang),
+    lambda plan, b: plan.timeline.pages(b.absolute, b.lang),
+    lambda plan, b: [plan.statistics.page(b.absolute, b.lang)],
+)
 
 
 class SitePlan:
@@ -94,18 +116,22 @@ class SitePlan:
         """The folders that hold a record's pages, one per language."""
         return [i18n.localized(urls.record(record.key), lang) for lang in self.by_lang]
 
+    def other_groups(self, left_out: frozenset[str] = frozenset()) -> list[Callable[[], Iterator[PageSpec]]]:
+        """The pages other than the records', in groups (a language's collection listings, its
+        directory, …), each planned when called: held all at once, they were ~200 MB at 100,000
+        objects, so the page writer's workers plan each group as they write it. ``left_out``: the
+        src_uris of pages written elsewhere (the host's navigation pages), which the groups skip."""
+        return [partial(self._group, lang, make, left_out) for lang in self.by_lang for make in _OTHERS]
+
+    def _group(self, lang: str, make: Callable[[SitePlan, _Language], Iterable[PageSpec]],
+               left_out: frozenset[str]) -> Iterator[PageSpec]:
+        for spec in make(self, self.by_lang[lang]):
+            spec = localize(spec, lang)
+            if spec.src_uri not in left_out:
+                yield spec
+
     def other_pages(self) -> list[PageSpec]:
-        pages = []
-        for lang, b in self.by_lang.items():
-            listings = b.listings
-            specs = [listings.home(), *listings.collection(), *listings.directory(), *listings.exhibitions(),
-                     *listings.heritage(), *listings.routes(), *listings.people(), *listings.enterprises(),
-                     *listings.courses(), fields_reference(b.absolute, b.s), search_page(lang),
-                     *b.maps.pages(), downloads(self.opendata, b.absolute, lang),
-                     *completeness_pages(self.cat, b.absolute, lang), *self.timeline.pages(b.absolute, lang),
-                     self.statistics.page(b.absolute, lang)]
-            pages += [localize(spec, lang) for spec in specs]
-        return pages
+        return [spec for group in self.other_groups() for spec in group()]
 
     def plan_pictures(self) -> dict[Path, Picture]:
         """Every picture the record pages will show, planned now (the page writer's workers cannot

@@ -36,6 +36,7 @@ from museum.catalogue.check import check_collection
 from museum.records import cjk
 from museum.records.cache import cache_folder
 from museum.records.loader import collector_paused
+from museum.records.memory import release as release_memory
 from museum.media.pictures import SourceHashes, produce, publish
 from museum.output import csp, shell
 from museum.output.exports import write_exports
@@ -131,10 +132,25 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
                               f"{shown}{more}")
         t = time.perf_counter()
         self.hashes = SourceHashes(self.cache)
+        # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
+        # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
+        # Each other language has the same navigation, its titles translated, under its prefix.
+        self.navs_config = {lang: _nav_in(config.nav or [], lang) for lang in self.languages}
+        in_nav = {uri for nav in self.navs_config.values() for uri in _nav_files(nav)}
+        self.specs: dict[str, PageSpec] = {}
+        core_uris = []  # (the core's other pages are planned again by the writers, group by group)
         with collector_paused():  # (what planning makes is kept to the end of the build)
             self.plan = SitePlan(cat, self.site_url, self.hashes, self.languages)
-            others = self.plan.other_pages()
+            for group in self.plan.other_groups():
+                for spec in group():
+                    if spec.src_uri in in_nav:
+                        self.specs[spec.src_uri] = spec
+                    else:
+                        core_uris.append(spec.src_uri)
             self.plan.plan_pictures()
+        self.core_others = self.plan.other_groups(left_out=frozenset(self.specs))
+        self.core_count = len(core_uris)
+        release_memory()  # (what planning freed among what it keeps)
         # The catalogue and the plan live to the end: not walked again by the collector (nor at the
         # exit: 0.6 s at 10,000 records), nor copied page by page by the forked writers.
         gc.freeze()
@@ -142,18 +158,6 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         if os.environ.get("MUSEUM_SEARCH") != "off":
             self.start_search(Path(config.site_dir))
         self.renderer = Renderer(self.site_url, compiled=self.compiled, languages=self.languages)
-        # The pages in the navigation go through MkDocs (their tab is shown as the current one); all
-        # the others are written by the core (output/pages.py) into the shells MkDocs renders here.
-        # Each other language has the same navigation, its titles translated, under its prefix.
-        self.navs_config = {lang: _nav_in(config.nav or [], lang) for lang in self.languages}
-        in_nav = {uri for nav in self.navs_config.values() for uri in _nav_files(nav)}
-        self.specs: dict[str, PageSpec] = {}
-        self.core_others = []
-        for spec in others:
-            if spec.src_uri in in_nav:
-                self.specs[spec.src_uri] = spec
-            else:
-                self.core_others.append(spec)
         self.shell_uris = {urls.src_uri(_shell_url(n, lang)): (lang, n) for lang, n in _shell_depths(self.languages)}
         self.shells: dict[tuple[str, int], Shell] = {}
         for uri, spec in [*self.specs.items(), *((u, None) for u in self.shell_uris)]:
@@ -163,7 +167,6 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             file.generated_by = GENERATED_BY
             files.append(file)
         # A hand-written page where the core writes one would be overwritten: refuse, as for the others.
-        core_uris = [spec.src_uri for spec in self.core_others]
         core_uris += [urls.src_uri(folder) for record in self.plan.all_records() for folder in self.plan.folders_of(record)]
         for uri in core_uris:
             if files.get_file_from_path(uri) is not None:
@@ -300,7 +303,7 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
         inputs = PageInputs(self.plan.cat, self.plan.planned_pictures,
                             inputs_salt(self.plan.cat, *shells, self.site_url, str(preview)),
                             memory=None if self.memory is None else self.memory.setdefault("digests", {}))
-        total = sum(len(t) for t in self.plan.cat.records.values()) + len(self.core_others)
+        total = sum(len(t) for t in self.plan.cat.records.values()) + self.core_count
         with progress_bar("页面 / pages", total) as advance:
             written = write_pages(self.plan, self.core_others, writer, workers=self.config.workers or None, inputs=inputs,
                                   progress=advance)
@@ -315,6 +318,8 @@ class MuseumPlugin(BasePlugin[MuseumConfig]):
             modified = {i18n.localized(urls.record(Ref(kind, rid)), lang): when.updated_iso
                         for (kind, rid), when in dates.items() for lang in self.languages}
             write_sitemap(site, self.site_url, pages, get_build_date(), modified)
+            del pages, modified
+            release_memory()  # (before the exports fork a process: it would start with the freed pages)
             write_exports(self.plan.opendata, self.plan.pictures, dates, site, self.site_url, self.languages)
         self.stats["exports"] = time.perf_counter() - t  # (the sitemap, the feeds, the data package, IIIF)
         t = time.perf_counter()
