@@ -102,28 +102,46 @@ def first_search_bytes(site: Path, query: str) -> int | None:
     return total
 
 
-def hugo_pipeline(coll: Path, work: Path) -> float | None:
-    """Hugo renders the same artifacts (title, body) and Pagefind indexes them: seconds, or None."""
-    if shutil.which("hugo") is None:
-        return None
+def _in(text: str | dict | None, lang: str) -> str:
+    """A record's text in ``lang`` (a text in one language is Chinese; English falls back to it)."""
+    if isinstance(text, dict):
+        return text.get(lang) or text.get("zh", "")
+    return (text or "") if lang == "zh" else ""
+
+
+def hugo_site(coll: Path, site: Path) -> None:
+    """The Hugo site of the artifacts of ``coll`` (title, body), in each language of the museum's build:
+    the Chinese pages under artifacts/, the English ones under en/artifacts/, each marked with its lang."""
     import yaml
 
-    site = work / "hugo"
     shutil.rmtree(site, ignore_errors=True)
-    (site / "content" / "artifacts").mkdir(parents=True)
     (site / "layouts" / "_default").mkdir(parents=True)
     (site / "hugo.toml").write_text('baseURL = "/"\nlanguageCode = "zh-cn"\ntitle = "bench"\n'
                                     'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n', encoding="utf-8")
     (site / "layouts" / "_default" / "single.html").write_text(
-        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+        '<!doctype html><html lang="{{ .Params.lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
         '<body><main data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>', encoding="utf-8")
     (site / "layouts" / "_default" / "list.html").write_text("<!doctype html><html lang=\"zh\"></html>",
                                                                encoding="utf-8")
+    folders = {"zh": site / "content" / "artifacts", "en": site / "content" / "en" / "artifacts"}
+    for folder in folders.values():
+        folder.mkdir(parents=True)
     for path in sorted((coll / "artifacts").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        body = f"{data['description']}\n\n{data.get('significance', '')}\n"
-        (site / "content" / "artifacts" / f"{path.stem}.md").write_text(
-            f"---\ntitle: \"{data['title']['zh']}\"\n---\n{body}", encoding="utf-8")
+        for lang, folder in folders.items():
+            body = "\n\n".join(_in(data.get(field), lang) for field in ("description", "significance"))
+            (folder / f"{path.stem}.md").write_text(
+                f"---\ntitle: {json.dumps(_in(data['title'], lang), ensure_ascii=False)}\nlang: {lang}\n---\n{body}\n",
+                encoding="utf-8")
+
+
+def hugo_pipeline(coll: Path, work: Path) -> float | None:
+    """Hugo renders the same artifacts in both languages (``hugo_site``) and Pagefind indexes them (an
+    index per language, as ours): seconds, or None."""
+    if shutil.which("hugo") is None:
+        return None
+    site = work / "hugo"
+    hugo_site(coll, site)
     t = time.perf_counter()
     subprocess.run(["hugo", "--quiet", "-s", str(site)], check=True, capture_output=True)
     subprocess.run([PY, "-m", "pagefind", "--site", str(site / "public"), "--quiet"], check=True, capture_output=True)
